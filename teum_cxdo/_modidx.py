@@ -20,4 +20,12 @@ d = { 'settings': { 'branch': 'main',
                                   'teum_cxdo.corpus.doc_ids': ('corpus.html#doc_ids', 'teum_cxdo/corpus.py'),
                                   'teum_cxdo.corpus.documents': ('corpus.html#documents', 'teum_cxdo/corpus.py'),
                                   'teum_cxdo.corpus.load_bytes': ('corpus.html#load_bytes', 'teum_cxdo/corpus.py'),
-                                  'teum_cxdo.corpus.load_text': ('corpus.html#load_text', 'teum_cxdo/corpus.py')}}}
+                                  'teum_cxdo.corpus.load_text': ('corpus.html#load_text', 'teum_cxdo/corpus.py')},
+            'teum_cxdo.text': { 'teum_cxdo.text._squash': ('text.html#_squash', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text._vetoed': ('text.html#_vetoed', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text.flag_turns': ('text.html#flag_turns', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text.is_boilerplate': ('text.html#is_boilerplate', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text.is_courtesy': ('text.html#is_courtesy', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text.sentence_spans': ('text.html#sentence_spans', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text.sentences': ('text.html#sentences', 'teum_cxdo/text.py'),
+                                'teum_cxdo.text.split_sentences': ('text.html#split_sentences', 'teum_cxdo/text.py')}}}
