@@ -5,20 +5,20 @@
 # %% auto #0
 __all__ = ['DATA', 'documents', 'load_bytes', 'load_text', 'doc_ids']
 
-# %% ../nbs/01_corpus.ipynb #1c28f7ee
+# %% ../nbs/01_corpus.ipynb #9a9a7ec8
 import hashlib
 from importlib.resources import files
 import pandas as pd
 from .core import CorpusError
 
-# %% ../nbs/01_corpus.ipynb #68545881
+# %% ../nbs/01_corpus.ipynb #2743dd98
 DATA = files('teum_cxdo') / 'data'
 
 def documents()->pd.DataFrame:
     "The corpus manifest: one row per bundled document (columns described above)."
     return pd.read_csv(DATA / 'manifest.csv', dtype=str, keep_default_na=False)
 
-# %% ../nbs/01_corpus.ipynb #4ea166cf
+# %% ../nbs/01_corpus.ipynb #eb778201
 def _row(doc_id:str)->pd.Series:
     "The manifest row of `doc_id`, or a `CorpusError` listing the valid ids."
     m = documents()
@@ -42,7 +42,7 @@ def load_text(doc_id:str, data=None)->str:
     "The text of bundled document `doc_id` (UTF-8, verified by checksum)."
     return load_bytes(doc_id, data).decode('utf-8')
 
-# %% ../nbs/01_corpus.ipynb #c5736165
+# %% ../nbs/01_corpus.ipynb #c9d46787
 def doc_ids(kind:str|None=None, # `call`, `10-K`, or None for all
            )->list:
     "The bundled `doc_id`s, optionally only those of one `kind`."
