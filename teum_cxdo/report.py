@@ -110,9 +110,9 @@ def analyze_text(text:str, # one call transcript
     mets = mets.assign(company=company)
     return dict(turns=turns, sentences=sents, metrics=mets)
 
-# %% ../nbs/08_report.ipynb #fe215aec
+# %% ../nbs/08_report.ipynb #fb6cf459
 from .sentiment import turn_tone
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 TABLES = ('turns', 'sentences', 'metrics', 'turn_tone')
 
