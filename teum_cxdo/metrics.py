@@ -7,8 +7,9 @@ __all__ = ['METRICS', 'PERCENT_METRICS', 'COUNT_METRICS', 'SIGNED', 'SEGMENTS', 
            'find_periods', 'sentence_metrics', 'extract_metrics', 'conflicts', 'flag_conflicts', 'metrics_table',
            'load_gold', 'evaluate', 'backlog_horizon', 'compare_companies', 'plot_comparison']
 
-# %% ../nbs/06_metrics.ipynb #e42ad130
+# %% ../nbs/06_metrics.ipynb #5eac7a7f
 import re
+from functools import lru_cache
 import pandas as pd
 from .core import InputError
 from .corpus import DATA, documents, load_text
@@ -169,7 +170,7 @@ _FWD = re.compile(r"\b(?:expect(?:s|ed|ing)?\b|anticipat\w*|will|'ll|forecast\w*
 _TARGET = re.compile(r'\b(?:target\w*|goal|aim\w*|objective|opportunity to|return to|shooting for)\b', re.I)
 _ADDED = re.compile(r'\b(?:new|additional|another|added|adding)\b', re.I)
 
-# %% ../nbs/06_metrics.ipynb #7dbdfef5
+# %% ../nbs/06_metrics.ipynb #6cf9f35d
 _DISFLUENCY = re.compile(r'(?:\bto\s+)?(\$\s?[\d.,]+(?:\s(?:thousand|million|billion))?)\s+--\s+\1')
 _SKIP = re.compile(r'\s*(?:of|in|our|the|its|more|additional|sequential|year-over-year|quarter-over-quarter|organic|'
                    r'improvement|increase|decrease|growth|reduction|decline|new|full-time|direct|total)\b', re.I)
@@ -197,17 +198,29 @@ def _kind(text:str)->str:
     "`target`, `guidance` or `actual`, from the forward-looking words of the clause `text`."
     return 'target' if _TARGET.search(text) else 'guidance' if _FWD.search(text) else 'actual'
 
+@lru_cache(maxsize=32768)
+def _keywords(s:str)->tuple:
+    "`(start, end, metric, text)` of the metric keywords in `s` (cached: the same sentence is scanned once)."
+    return tuple((m.start(), m.end(), _kw_metric(m), m.group()) for m in _KW.finditer(s))
+
+@lru_cache(maxsize=32768)
+def _periods(s:str, period:str)->tuple:
+    "`find_periods(s, period)`, cached."
+    return tuple(find_periods(s, period))
+
 def sentence_metrics(sentence:str, # one sentence
                      period:str='', # the document's current period, e.g. `Q2 2023`
                      prev:tuple=('', ''), # `(metric, period)` last named in the previous sentence, for "this indicator", "those agreements"
                     )->list:
     "Metric rows (dicts) for the number mentions of one `sentence`."
     s = _DISFLUENCY.sub(r'\1', sentence)
-    kws = [(m.start(), m.end(), _kw_metric(m), m.group()) for m in _KW.finditer(s)]
+    vals = find_values(s)
+    if not vals: return []
+    kws = list(_keywords(s))
     if not kws and prev[0] and _ANAPHOR.search(s): kws = [(0, 0, prev[0], '')]
     if prev[1] and _DEMONSTRATIVE.match(s): period = prev[1]
-    vals, pers = find_values(s), find_periods(s, period)
-    if not kws or not vals: return []
+    pers = list(_periods(s, period))
+    if not kws: return []
     stops = sorted([v['start'] for v in vals] + [m.start() for m in _COMPARE.finditer(s)] + [m.start() for m in _STOP.finditer(s)] + [len(s)])
     clauses = [0] + [m.end() for m in _CLAUSE.finditer(s)] + [len(s)]
     rows, claimed, prior_pers, last = [], set(), set(), None
@@ -317,7 +330,7 @@ def sentence_metrics(sentence:str, # one sentence
         out.append({k: v for k, v in r.items() if not k.startswith('_')})
     return out
 
-# %% ../nbs/06_metrics.ipynb #11913a4c
+# %% ../nbs/06_metrics.ipynb #bdf8d668
 COLUMNS = ['company', 'doc_id', 'metric', 'value', 'low', 'high', 'unit', 'qualifier', 'period', 'basis', 'kind',
            'segment', 'note', 'speaker', 'role', 'turn', 'sentence']
 
@@ -348,8 +361,8 @@ def extract_metrics(turns:pd.DataFrame, # speaker turns: a `text` column, option
             for r in sentence_metrics(sent, period, prev):
                 rows.append(dict(r, company=company, doc_id=doc_id, speaker=t.get('speaker', ''), role=t.get('role', ''),
                                  turn=t.get('turn', i), sentence=sent))
-            ks = [_kw_metric(m) for m in _KW.finditer(sent)]
-            ps = [p[2] for p in find_periods(sent, period) if p[2] and not p[3] and not _PRIOR.search(sent[max(0, p[0]-60):p[0]])]
+            ks = [k[2] for k in _keywords(sent)]
+            ps = [p[2] for p in _periods(sent, period) if p[2] and not p[3] and not _PRIOR.search(sent[max(0, p[0]-60):p[0]])]
             prev = (ks[-1] if ks else prev[0], ps[-1] if ps else prev[1] if _DEMONSTRATIVE.match(sent) else '')
     out = pd.DataFrame(rows, columns=COLUMNS).fillna({'speaker': '', 'role': ''})
     return out.astype({'value': float, 'low': float, 'high': float})

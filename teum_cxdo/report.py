@@ -73,8 +73,7 @@ def map_bounded(func, # a picklable function of one item
                 it0, f = pending.pop(0); yield (it0, *f.result())
         for it0, f in pending: yield (it0, *f.result())
 
-# %% ../nbs/08_report.ipynb #bdcf3031
-from .text import flag_turns
+# %% ../nbs/08_report.ipynb #66778f93
 from .transcripts import parse_transcript
 from .sentiment import score_turns
 from .metrics import extract_metrics
@@ -93,7 +92,7 @@ def call_metadata(text:str, # a call transcript
     if p: q, y = (p[1], p[2]) if p[1] else (p[4], p[3]) if p[3] else (_ORD[p[5].lower()], p[6])
     return dict(company=t[1] if t else '', period=f'Q{q} {y}' if p else '')
 
-# %% ../nbs/08_report.ipynb #933f2012
+# %% ../nbs/08_report.ipynb #afcd593b
 def analyze_text(text:str, # one call transcript
                  doc_id:str='call', # identifier put in every table
                  company:str='', # ticker (default: read from the text, see `call_metadata`)
@@ -103,9 +102,11 @@ def analyze_text(text:str, # one call transcript
     meta = call_metadata(text)
     company, period = company or meta['company'], meta['period'] if period is None else period
     ids = dict(doc_id=doc_id, company=company)
-    turns = flag_turns(parse_transcript(text).drop(columns='lines'))
+    turns = parse_transcript(text).drop(columns='lines')
     turns = turns.assign(**ids)[['doc_id', 'company'] + [c for c in turns if c not in ids]]
-    sents = score_turns(turns)
+    sents = score_turns(turns)   # flags the turns and scores their sentences
+    flags = sents.groupby('turn')[['boilerplate', 'courtesy']].first()
+    turns = turns.join(flags, on='turn').fillna({'boilerplate': False, 'courtesy': False}).astype({'boilerplate': bool, 'courtesy': bool})
     mets = extract_metrics(turns, company or doc_id, doc_id=doc_id, period=period or '')
     mets = mets.assign(company=company)
     return dict(turns=turns, sentences=sents, metrics=mets)
