@@ -9,7 +9,7 @@ __all__ = ['CONF', 'translate_nb', 'render_readme', 'prepare_docs', 'build_docs'
 import json, re, shutil, sys, argparse
 from pathlib import Path
 
-# %% ../nbs/10_docs.ipynb #7cfc2160
+# %% ../nbs/10_docs.ipynb #bedf3f1f
 _DIRECTIVE = re.compile(r'^\s*#\|\s*([\w-]+)\s*:?\s*(.*?)\s*$')
 _PANDOC_ATTR = re.compile(r'\)\{[^}\n]*\}')
 
@@ -29,6 +29,7 @@ def _md(text:str, site:str)->str:
     "Strip pandoc link attributes; make links to `site` relative links to the notebook pages."
     text = _PANDOC_ATTR.sub(')', text)
     if site: text = text.replace(site, '')
+    text = re.sub(r'\[([^\]\n]*)\]\([\w-]+\.html#_[^)\s]*\)', r'\1', text)  # private names have no API entry to link to
     return re.sub(r'\]\(([\w-]+)\.html(#[^)\s]*)?\)', r'](\1.ipynb\2)', text)
 
 # %% ../nbs/10_docs.ipynb #bca3786d
