@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['TOKEN_RE', 'ASPECTS', 'SOURCES', 'count_tokens', 'filing_blocks', 'filing_sentences', 'clean_filing', 'aspect_terms',
-           'score_sentences', 'summary_sentences', 'summarize_business_model', 'traceable', 'key_phrase',
+           'aspect_scores', 'summary_sentences', 'summarize_business_model', 'traceable', 'key_phrase',
            'business_model_profile', 'call_profile', 'compare_business_models']
 
 # %% ../nbs/07_business.ipynb #d7c0aa35
@@ -17,14 +17,14 @@ from .core import TeumCxdoError, InputError, decode_text, count_words, _looks_bi
 from .corpus import load_text
 from .text import sentence_spans, sentences
 
-# %% ../nbs/07_business.ipynb #812cfb23
+# %% ../nbs/07_business.ipynb #5c883643
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 def count_tokens(text:str)->int:
     "Number of tokens in `text`: every word and every punctuation mark counts one (`TOKEN_RE`)."
     return len(TOKEN_RE.findall(text))
 
-# %% ../nbs/07_business.ipynb #8663f0ba
+# %% ../nbs/07_business.ipynb #6b0158cb
 _PREAMBLE = re.compile(r'^\s*(?:prompt|instructions?|task|query)\s*:|\bsummari[sz]e\b.*\b(?:following|below)\b', re.I)
 _JUNK = re.compile(r'''^\s*(?:(?:page\s+)?\d{1,3}|[-–—]{1,2}|[-–—]\s*\d{1,3}\s*[-–—]   # page numbers and their dashes
                    |[-=_+|:]*\+[-=_+|:]*                                                 # table rules: --+----
@@ -74,7 +74,7 @@ def filing_blocks(text:str, # raw filing text (`str` or `bytes`)
     close()
     return pd.DataFrame(rows, columns=['kind', 'level', 'text', 'start', 'end'])
 
-# %% ../nbs/07_business.ipynb #6b315083
+# %% ../nbs/07_business.ipynb #5b494b51
 def _finish(s:str)->str:
     "`s` ending as a sentence: a period added if it has no final punctuation."
     return s if re.search(r'[.!?:]["”’)]*$', s) else s + '.'
@@ -103,7 +103,7 @@ def clean_filing(text:str, # raw filing text (`str` or `bytes`)
            for b in filing_blocks(text).itertuples()]
     return '\n\n'.join(out) + '\n'
 
-# %% ../nbs/07_business.ipynb #985d3d54
+# %% ../nbs/07_business.ipynb #93393fe9
 ASPECTS = {
     'revenue': ('sources of revenue', r'''revenues? streams?|revenues?|recurring|fees?|subscriptions?|contracts?|contractual|pricing|prices?
         |monetiz\w*|monetis\w*|transaction[- ]based|transactions?|royalt(?:y|ies)|backlog|bookings|paid|margins?|per[- ](?:user|subscriber)
@@ -126,7 +126,7 @@ def aspect_terms(s:str)->dict:
     "The distinct lexicon terms of each aspect found in `s`."
     return {a: sorted({m.group().lower() for m in r.finditer(s)}) for a, r in _LEX.items()}
 
-# %% ../nbs/07_business.ipynb #2bac2351
+# %% ../nbs/07_business.ipynb #453a7039
 _BOILER = re.compile(r'forward-looking|safe harbor', re.I)
 _OFFTOPIC = re.compile(r'competit|regulat|intellectual property|patents?\b|employees|legal|propert|risk|corporate information', re.I)
 _ANAPHOR = re.compile(r'(?:this|these|that|those|it|they|such)\b', re.I)
@@ -141,7 +141,7 @@ def _trim(s:str)->str:
     t = re.sub(r':$', '.', t)
     return t[:1].upper() + t[1:]
 
-def score_sentences(sents:pd.DataFrame, # a table with a `sentence` column and optionally `section`
+def aspect_scores(sents:pd.DataFrame, # a table with a `sentence` column and optionally `section`
                    )->pd.DataFrame:
     "Candidate (sentence, aspect) pairs of `sents` with their `score`, one row each."
     s = sents.reset_index(drop=True)
@@ -167,7 +167,7 @@ def score_sentences(sents:pd.DataFrame, # a table with a `sentence` column and o
                 rows.append(dict(row=i, aspect=a, terms=', '.join(hits.at[i, a]), score=round(float(sc) * (0.7 if _ANAPHOR.match(s.text[i]) else 1), 4)))
     return pd.DataFrame(rows, columns=cols).join(s, on='row')
 
-# %% ../nbs/07_business.ipynb #bacdd25e
+# %% ../nbs/07_business.ipynb #070284aa
 def _note(aspect:str)->str:
     "The one generic sentence used when the text says nothing about `aspect`."
     return f"The business description gives no details of {ASPECTS[aspect][0]}."
@@ -179,7 +179,7 @@ def summary_sentences(text:str, # raw filing text (`str` or `bytes`)
                      )->pd.DataFrame:
     "The summary's sentences, one row each, with the aspect and raw-text span of the sentence each one is taken from."
     if not isinstance(max_tokens, int) or max_tokens < 1: raise InputError(f"max_tokens must be a positive integer, got {max_tokens!r}")
-    sc = score_sentences(filing_sentences(text))
+    sc = aspect_scores(filing_sentences(text))
     if sc.aspect.nunique() < 2: raise InputError("no business content: the text describes fewer than two aspects of a business model")
     missing = [a for a in ASPECTS if a not in set(sc.aspect)]
     if sum(count_tokens(_note(a)) for a in missing) > max_tokens // 3: missing = []
@@ -190,7 +190,7 @@ def summary_sentences(text:str, # raw filing text (`str` or `bytes`)
     chosen, used = {a: [] for a in ASPECTS}, []
     for rnd in range(per_aspect):
         for k, a in enumerate(ASPECTS):
-            c = sc[(sc.aspect == a) & ~sc.row.isin(used)]
+            c = sc[(sc.aspect == a) & ~sc.row.isin(used) & (sc.n_tokens <= left)]
             if rnd: c = c[c.score >= 0.5 * top.get(a, 0)]
             else:
                 share = left / max(1, sum(x not in missing for x in list(ASPECTS)[k:]))
@@ -219,7 +219,7 @@ def summarize_business_model(text:str, # raw filing text (`str` or `bytes`), e.g
         raise TeumCxdoError(f"the summarisation backend returned {count_tokens(out) if isinstance(out, str) else type(out).__name__} tokens, over the budget of {max_tokens}")
     return out
 
-# %% ../nbs/07_business.ipynb #78d50d21
+# %% ../nbs/07_business.ipynb #6862b3be
 def traceable(sentence:str, # a summary sentence
               source:str, # the text it is claimed to be extracted from
               max_gaps:int=4, # most dropped stretches (trimmed clauses) allowed
@@ -231,7 +231,7 @@ def traceable(sentence:str, # a summary sentence
     contiguous = all(b.b + b.size == n.b for b, n in zip(blocks, blocks[1:]))
     return bool(s) and sum(b.size for b in blocks) == len(s) and contiguous and len(blocks) <= max_gaps + 1
 
-# %% ../nbs/07_business.ipynb #72172e20
+# %% ../nbs/07_business.ipynb #2454c1c3
 _CLAUSE = re.compile(r'\s*(?:[,;:()]|\s[-–—]\s)\s*')
 _FUNC = {'a', 'an', 'the', 'our', 'its', 'their', 'of', 'and', 'to', 'in', 'with', 'for', 'on', 'that', 'by', 'as', 'at', 'or'}
 
@@ -256,7 +256,7 @@ def key_phrase(sentence:str, # a supporting sentence
 
 def _profile(sents:pd.DataFrame, k:int)->pd.DataFrame:
     "Top `k` candidates per aspect of the sentence table `sents`, with their key phrases."
-    sc = score_sentences(sents)
+    sc = aspect_scores(sents)
     sc = sc.sort_values(['aspect', 'score', 'row'], ascending=[True, False, True]).drop_duplicates(['aspect', 'text'])
     sc['rank'] = sc.groupby('aspect').cumcount() + 1
     sc = sc[sc['rank'] <= k].copy()
@@ -272,7 +272,7 @@ def business_model_profile(text:str, # raw filing text (`str` or `bytes`)
     if p.aspect.nunique() < 2: raise InputError("no business content: the text describes fewer than two aspects of a business model")
     return p[['aspect', 'rank', 'sentence', 'phrase', 'score', 'terms', 'section', 'start', 'end']]
 
-# %% ../nbs/07_business.ipynb #5c50127a
+# %% ../nbs/07_business.ipynb #f58384a7
 def _standin_turns(ticker:str)->pd.DataFrame:
     "TEMPORARY stand-in for `transcripts.load_call`: English paragraphs as turns, roles guessed (TEUM: all management)."
     doc = {'TEUM': 'teum_2017q2_call', 'CXDO': 'cxdo_2023q2_call'}[ticker.upper()]
@@ -299,7 +299,7 @@ def _call_turns(ticker:str)->pd.DataFrame:
     except ImportError: return _standin_turns(ticker)
     return load_call(ticker)
 
-# %% ../nbs/07_business.ipynb #51b06783
+# %% ../nbs/07_business.ipynb #3c21cc02
 def call_profile(ticker:str, # 'TEUM' or 'CXDO'
                  k:int=3, # supporting sentences per aspect
                 )->pd.DataFrame:
@@ -309,7 +309,7 @@ def call_profile(ticker:str, # 'TEUM' or 'CXDO'
     s = sentences(t).rename(columns={'sentence': 'position'}).rename(columns={'text': 'sentence'})
     return _profile(s, k)[['aspect', 'rank', 'sentence', 'phrase', 'score', 'terms', 'turn', 'speaker']]
 
-# %% ../nbs/07_business.ipynb #f926f1f3
+# %% ../nbs/07_business.ipynb #66207622
 SOURCES = {'TEUM 10-K': 'teum_2017_10k', 'TEUM call': 'TEUM', 'CXDO call': 'CXDO'}
 
 def compare_business_models(k:int=1, # supporting sentences per aspect and source

@@ -40,7 +40,7 @@ def lm_counts(text:str)->tuple:
         if f: c = [a+b for a, b in zip(c, f)]
     return tuple(c)
 
-# %% ../nbs/04_sentiment.ipynb #84b67798
+# %% ../nbs/04_sentiment.ipynb #1669856e
 def _set(s): return frozenset(s.split())
 NEGATORS = _set("not no never neither nor without lack lacks lacked lacking fail fails failed none cannot hardly barely nothing")
 GOOD = _set("""revenue revenues sales turnover income profit profits earnings ebitda ebit eps margin margins backlog cash
@@ -78,9 +78,9 @@ POS_EVENT = re.compile(r"\b(?:(?:signed|won|wins|win|awarded|secured|landed|clin
 NEG_EVENT = re.compile(r"\b(?:lay ?offs?|laid off|job cuts|redundanc\w+|profit warning|clos\w* (?:its |the |a |down )?(?:\w+ )?(?:plant|unit|factory|stores?|mill|office)"
     r"|bankrupt\w*|insolven\w*|downgrad\w+|product recalls?|recalled|postpon\w+|suspend\w*|lawsuits?|swung to (?:a |an )?(?:\w+ )?loss"
     r"|below expectations|missed (?:expectations|estimates|targets?)|headwinds?)\b")
-_TOK = re.compile(r"(?P<n>[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?%|\s?(?:percent|million|billion|thousand|mn|bn|m|k)\b)?)|(?P<w>[a-z]+)"
+_TOK = re.compile(r"(?P<n>[$€£]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?(?:percent|million|billion|thousand|mn|bn|m|k)\b)?)|(?P<w>[a-z]+)"
                   r"|(?P<p>[;:]|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b)")
-_AMT = re.compile(r"([$€£]?)([\d,]*\d(?:\.\d+)?)\s?(%|[a-z]+)?")
+_AMT = re.compile(r"([$€£]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|[a-z]+)?")
 _SCALE = {'%': 1, 'percent': 1, 'million': 1e6, 'mn': 1e6, 'm': 1e6, 'billion': 1e9, 'bn': 1e9, 'thousand': 1e3, 'k': 1e3}
 CURRENCIES = _set("eur usd gbp sek dkk nok jpy chf cad aud cny rmb inr")
 CONNECT = _set("compared versus vs against from")
@@ -137,7 +137,7 @@ def _comparisons(clause, words):
         out[q] = 1 if qo is not None and (words[qo] in GOOD) != (words[q] in GOOD) else (1 if new[0] > old[0] else -1)
     return out, used
 
-# %% ../nbs/04_sentiment.ipynb #3ee92bc8
+# %% ../nbs/04_sentiment.ipynb #5448c7ec
 def explain(text:str)->tuple:
     "Rule matches `[(rule, words, weight)]` that make up `fin_tone(text)`, and the number of hedges."
     lex, (low, clauses) = lm_lexicon(), _clauses(text)
@@ -154,7 +154,7 @@ def explain(text:str)->tuple:
             if q is None or q in comp:
                 if q is not None: used.add(i)
                 continue
-            s = (d//2 if abs(d) == 2 else d * (1 if words[q] in GOOD else -1)) * (-1 if _negated(words, min(i, q)) else 1)
+            s = (d//2 if abs(d) == 2 else d * (1 if words[q] in GOOD else -1)) * (-1 if _negated(words, i) or _negated(words, q) else 1)
             matches.append(('change', f'{words[q]} {w}', s*W_CHANGE)); used.update((i, q))
         judged = {m[1].split()[0] for m in matches if m[0] == 'change'}
         for i, w in enumerate(words):
