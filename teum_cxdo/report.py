@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['FLOAT_FORMAT', 'CSS', 'TABLES', 'to_csv', 'fig_png', 'html_report', 'map_bounded', 'call_metadata', 'analyze_text',
-           'analyze_file', 'corpus_files', 'run_corpus']
+           'analyze_file', 'corpus_files', 'tone_by_call', 'corpus_page', 'run_corpus']
 
 # %% ../nbs/08_report.ipynb #62cf4196
 import base64, html, io, os, re
@@ -30,10 +30,11 @@ def fig_png(fig)->bytes:
     return buf.getvalue()
 
 # %% ../nbs/08_report.ipynb #3028f6e2
-CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.8em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;font-size:13px;margin:1em 0}th,td{border:1px solid #ddd;padding:3px 7px;text-align:right}
-th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}img{max-width:100%}.note{color:#555}"""
+table{border-collapse:collapse;font-size:13px;margin:1em 0}th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;vertical-align:top}
+th{background:#f4f4f4;white-space:nowrap}td:first-child,th:first-child{text-align:left}td:last-child{min-width:14em}
+img{max-width:100%}.note{color:#555}"""
 
 def _part(x)->str:
     "HTML for one section part: a DataFrame, PNG bytes, or text (a paragraph)."
@@ -132,20 +133,68 @@ def corpus_files(folder)->list:
     if not files: raise InputError(f"{d}: no .txt transcripts found")
     return files
 
+# %% ../nbs/08_report.ipynb #0c8699dd
+from .sentiment import TONES
+
+def tone_by_call(out, # a `run_corpus` output folder
+                 chunksize:int=100_000, # rows of `turn_tone.csv` read at a time
+                )->pd.DataFrame:
+    "Mean turn tone of management and analysts per call, their difference per scorer, and turn counts."
+    path, keys = Path(out) / 'turn_tone.csv', ['doc_id', 'role']
+    if not path.exists(): return pd.DataFrame(columns=['doc_id'])
+    parts = []
+    for ch in pd.read_csv(path, usecols=keys + ['boilerplate', 'courtesy', *TONES], chunksize=chunksize):
+        ch = ch[ch.role.isin(['management', 'analyst']) & ~(ch.boilerplate | ch.courtesy)]
+        parts.append(ch.groupby(keys)[list(TONES)].agg(['sum', 'count']))
+    g = pd.concat(parts).groupby(level=keys).sum()
+    mean = pd.DataFrame({t: g[(t, 'sum')] / g[(t, 'count')] for t in TONES}).unstack('role')
+    res = pd.DataFrame(index=mean.index)
+    for t in TONES:
+        for r in ('management', 'analyst'): res[f'{t}_{r}'] = mean[(t, r)] if (t, r) in mean else float('nan')
+        res[f'{t}_diff'] = res[f'{t}_management'] - res[f'{t}_analyst']
+    n = g[(TONES[0], 'count')].unstack('role')
+    for r in ('management', 'analyst'): res[f'n_{r}'] = (n[r] if r in n else 0).fillna(0).astype(int)
+    return res.reset_index()
+
+def corpus_page(out, # a `run_corpus` output folder
+                counts:dict, # `run_corpus`'s counts
+                errors:pd.DataFrame, # files that failed, with the reason
+               )->Path:
+    "Write `tone_by_call.csv` and a self-contained `index.html` summarising the corpus in `out`; returns the page."
+    out, tb = Path(out), tone_by_call(out)
+    to_csv(tb, out / 'tone_by_call.csv')
+    parts = [f"{counts['files']:,} files, {counts['failed']:,} failed, {counts['words']:,} words of speech analysed."]
+    d = tb['fin_tone_diff'].dropna() if len(tb) else pd.Series(dtype=float)
+    if len(d) >= 2:
+        fig, ax = plt.subplots(figsize=(6, 2.8))
+        ax.hist(d, bins=min(30, max(5, len(d) // 5)), color='#4C72B0'); ax.axvline(0, color='k', ls='--', lw=0.8)
+        ax.set_xlabel('management − analyst mean fin_tone per call'); ax.set_ylabel('calls')
+        parts += [f'Management − analyst fin_tone difference: mean {d.mean():+.3f}, median {d.median():+.3f}, '
+                  f'positive in {(d > 0).mean():.0%} of the {len(d):,} calls where both roles speak.', fig_png(fig)]
+    parts += ['Tone by call (first 200 rows; all in tone_by_call.csv):', tb.head(200)]
+    page = out / 'index.html'
+    page.write_text(html_report('Corpus report', [('Summary', parts), ('Files that failed', [errors if len(errors) else 'None.'])]),
+                    encoding='utf-8')
+    return page
+
 # %% ../nbs/08_report.ipynb #7bdfd41a
 def run_corpus(folder, # folder of call transcripts (`*.txt`, any supported layout)
-               out, # output folder for the CSV tables
+               out, # output folder for the CSV tables and `index.html`
                workers:int|None=None, # processes (default: all cores)
                progress:bool=True, # show a progress bar
               )->dict:
-    "Analyse every call in `folder`, streaming the tables to CSVs in `out`; returns counts."
+    "Analyse every call in `folder`, streaming the tables to CSVs in `out`, then summarise them; returns counts."
     files, out = corpus_files(folder), Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    for name in TABLES: (out / f'{name}.csv').unlink(missing_ok=True)   # no rows left over from an earlier run
     started, errors, n_words = set(), [], 0
     for p, res, err in tqdm(map_bounded(analyze_file, files, workers), total=len(files), disable=not progress, unit='file'):
         if err: errors.append(dict(file=str(p), error=err)); continue
         n_words += int(res['turns'].n_words.sum())
         for name in TABLES:
             to_csv(res[name], out / f'{name}.csv', append=name in started); started.add(name)
-    to_csv(pd.DataFrame(errors, columns=['file', 'error']), out / 'errors.csv')
-    return dict(files=len(files), failed=len(errors), words=n_words)
+    errors = pd.DataFrame(errors, columns=['file', 'error'])
+    to_csv(errors, out / 'errors.csv')
+    counts = dict(files=len(files), failed=len(errors), words=n_words)
+    corpus_page(out, counts, errors)
+    return counts
