@@ -8,7 +8,7 @@ __all__ = ['LAYOUTS', 'split_transcript', 'parse_transcript', 'load_call', 'cons
 # %% ../nbs/03_transcripts.ipynb #21659b1c
 import re
 import pandas as pd
-from .core import InputError, LayoutError, CorpusError, count_words
+from .core import InputError, LayoutError, CorpusError, WORD_RE
 from .corpus import documents, load_text
 
 LAYOUTS = ('participants-unlabeled', 'bullet', 'labeled')
@@ -24,8 +24,9 @@ _NOT_NAMES = {'note', 'notes', 'source', 'revenue', 'revenues', 'total', 'questi
               'business', 'overview', 'risk', 'factors', 'table', 'contents', 'management', 'discussion', 'presentation',
               'corporate', 'other', 'executives', 'analysts', 'date', 'time', 'transcript', 'agenda', 'operator instructions'}
 _HEADINGS = re.compile(r'(?:management discussion section|question and answer section|questions? (?:and|&) answers?'
-                       r'|presentation|prepared remarks|q&a session|corporate participants|other participants'
-                       r'|participants|conference call participants|executives|analysts):?', re.I)
+                       r'|presentation|prepared remarks|q&a session|(?:corporate |other |company |conference call |call )?participants'
+                       r'|executives|analysts):?', re.I)
+_OPERATORS = {'operator', 'moderator', 'coordinator', 'conference operator', 'conference coordinator', 'conference call operator'}
 _UNKNOWN = re.compile(r'\b(?:unidentified|unknown)\b', re.I)
 
 def _clean(line:str)->str:
@@ -37,8 +38,9 @@ def _is_bullet(line:str)->bool: return line.lstrip()[:1] in _BULLETS
 
 def _name_like(s:str)->bool:
     "Is `s` a person's name (2–6 capitalised tokens, initials, particles) or `Operator`?"
-    if s in ('Operator', 'Moderator'): return True
+    if s.lower() in _OPERATORS: return True
     toks = s.split()
+    if 2 <= len(toks) <= 4 and _UNKNOWN.match(s) and all(t.isalpha() for t in toks): return True   # Unidentified Participant
     if not 2 <= len(toks) <= 6 or any(t.lower().strip('[]') in _NOT_NAMES for t in toks): return False
     for t in toks:
         t = t.strip('[]()')
@@ -52,13 +54,37 @@ def _label(s:str)->tuple|None:
     if len(s) > 150: return None
     parts = _SEP.split(s, maxsplit=1)
     name, title = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else '')
+    if name.lower() in _OPERATORS: return 'Operator', title      # Moderator, Coordinator … all run the call
     return (name, title) if _name_like(name) else None
 
 def _heading(s:str)->bool: return len(s) < 60 and _HEADINGS.fullmatch(s) is not None
 
 def _nonblank(text:str)->list:
     "`(line, text)` of every non-blank line of `text`, bullets and outer blanks removed."
-    return [(i, _clean(l)) for i, l in enumerate(text.split('\n')) if l.strip()]
+    return [(i, s[1:].strip() if s[0] in _BULLETS else s) for i, l in enumerate(text.split('\n')) if (s := l.strip())]
+
+_ENDS = tuple('.?!…:;"”’)]')
+
+def _wrap_width(groups:list)->int:
+    "The width the speech lines in `groups` (lists of `(line, text, length)`) were hard-wrapped at, or 0 if they were not."
+    lens = [n for g in groups for _, _, n in g]
+    w = max(lens, default=999)
+    pairs = [(a[2], b[1]) for g in groups for a, b in zip(g, g[1:]) if b[0] == a[0] + 1]
+    full = sum(n + 1 + len(s.split(' ', 1)[0]) > w for n, s in pairs)   # the next word did not fit: a wrap
+    return w if w <= 200 and full >= 3 and 2 * full >= len(pairs) else 0
+
+def _reflow(lines:list, width:int)->list:
+    "Paragraphs `(line numbers, text)` of speech `lines` `(line, text, length)`: the lines of a wrapped paragraph are joined."
+    idx = [i for i, _, _ in lines]
+    if not any(map(int.__eq__, idx[1:], [i + 1 for i in idx])): return [((i,), s) for i, s, _ in lines]   # no two lines touch
+    out = []
+    for i, s, n in lines:
+        if out and i == out[-1][0][-1] + 1:
+            ls, a, an = out[-1]
+            if not a.endswith(_ENDS) and (width or s[:1].islower()) or width and an + 1 + len(s.split(' ', 1)[0]) > width:
+                out[-1] = (ls + (i,), a + ' ' + s, n); continue
+        out.append(((i,), s, n))
+    return [(ls, s) for ls, s, _ in out]
 
 # %% ../nbs/03_transcripts.ipynb #9802b0bb
 _INLINE = re.compile(r'([^:]{2,80}): (\S.*)')
@@ -70,26 +96,40 @@ def _inline(s:str)->tuple|None:
     lab = _label(m[1].strip())
     return (m[1] + ':', *lab, m[2]) if lab else None
 
-def _split_labeled(nb:list)->tuple:
-    "Turns and dropped lines of a `labeled` transcript (`nb`: non-blank `(line, text)` pairs)."
+_META = re.compile(r'(?:call )?(?:duration|length)\s*:\s*\d[\d:.]*\s*(?:minutes?|mins?|hours?)?', re.I)
+
+def _split_labeled(nb:list, text:str)->tuple:
+    "Turns and dropped lines of a `labeled` transcript (`nb`: non-blank `(line, text)` pairs of `text`)."
     heads = {}
     for i, s in nb:
         lab = _label(s)
         if lab: heads[i] = (s, *lab, None)
-        elif (x := _inline(s)): heads[i] = x
+        elif 1 < s.find(':', 0, 82) and (x := _inline(s)): heads[i] = x
     counts = pd.Series([h[1] for h in heads.values()], dtype=object).value_counts()
-    ok = {i: h for i, h in heads.items() if h[1] == 'Operator' or counts[h[1]] > 1 or h[2] or _UNKNOWN.search(h[1])}   # recur or titled
+    before = {i: ' '.join(s for _, s in nb[max(0, k - 2):k]).lower() for k, (i, _) in enumerate(nb) if i in heads}
+    named = lambda i, n: n.split()[-1].lower() in before[i]    # a once-only untitled speaker is introduced just before
+    ok = {i: h for i, h in heads.items() if h[1] == 'Operator' or counts[h[1]] > 1 or h[2] or _UNKNOWN.search(h[1]) or named(i, h[1])}
     if len(ok) < 2 or not (counts.get('Operator', 0) or (counts > 1).any()): return None
+    end = next((i for i, s in nb[::-1] if _heading(s) and 'particip' in s.lower()), None)
+    if end is not None:   # a participants list after the speech (Motley Fool style) names people who already spoke
+        seen = {ok[i][1] for i, _ in nb if i < end and i in ok}
+        if not seen or not all(ok[i][1] in seen for i, _ in nb if i > end and i in ok): end = None
     turns, drop = [], []
     for i, s in nb:
+        if end is not None and i >= end: drop.append((i, s, 'roster' if i == end or i in ok else 'footer')); continue
         if _heading(s): drop.append((i, s, 'section_heading')); continue
+        if _META.fullmatch(s): drop.append((i, s, 'footer')); continue
         if i in ok:
             lab, name, title, rest = ok[i]
-            turns.append(dict(speaker=name, title=title, role=None, lines=[], paras=[], label=len(drop)))
+            turns.append(dict(speaker=name, title=title, role=None, items=[], label=len(drop)))
             drop.append((i, lab, 'speaker_label'))
-            if rest: turns[-1]['lines'].append(i); turns[-1]['paras'].append(rest)
+            if rest: turns[-1]['items'].append((i, rest, len(s)))
         elif not turns: drop.append((i, s, 'header'))
-        else: turns[-1]['lines'].append(i); turns[-1]['paras'].append(s)
+        else: turns[-1]['items'].append((i, s, len(s)))
+    width = _wrap_width([t['items'] for t in turns])
+    for t in turns:
+        ps = _reflow(t.pop('items'), width)
+        t['lines'], t['paras'] = [i for ls, _ in ps for i in ls], [p for _, p in ps]
     titles = {t['speaker']: t['title'] for t in turns[::-1] if t['title']}
     for t in turns:                      # labels listed before anyone speaks are a roster; it gives titles
         t['title'] = t['title'] or titles.get(t['speaker'], '')
@@ -122,11 +162,14 @@ def _split_bullet(nb:list, lines:list)->tuple:
 
 # %% ../nbs/03_transcripts.ipynb #9ef5a414
 _OPER = re.compile(r"[\[(]operator instructions[\])]|no (?:further|more) questions\b"        # matched on lower-cased text
-                   r"|conclude[sd]? (?:today's|the|this) (?:conference|teleconference|call)\b|you may (?:now )?disconnect\b"
-                   r"|welcome to the\b.{0,120}?\bcall\b|in a listen-only mode\b")
+                   r"|conclude[sd]? (?:today's|the|this) (?:conference|teleconference|call|program|event|webcast)\b"
+                   r"|you may (?:now |all )*disconnect\b|welcome to the\b.{0,120}?\bcall\b|in a listen-only mode\b")
+_OPER_QA = re.compile(r"\b(?:turn|hand|pass)\w*\b[^.?!]{0,40}\bback\b[^.?!]{0,60}\bfor (?:any |some )?(?:\w+ (?:or|and) )?"
+                      r"(?:closing|concluding|final) (?:remarks|comments|statements?|thoughts)\b")   # after the last question
 _QINTRO = re.compile(r"(?:\b(?:first|next|final|last|follow-up|following) question(?: [\w\-]+){0,5}? (?:from|is from) (?:the line of )?"
                      r"|\bquestion (?:comes|is coming) from (?:the line of )?|\bfrom the line of |\b(?:first|next) question, "
-                     r"|\b(?:first|next) (?:caller|questioner) (?:is |comes from )?)(?=(?-i:[A-Z\[]))", re.I)
+                     r"|\bfollow-up from |\b(?:go|move) next to (?:the line of )?|\bnext,? we'll (?:go|move|turn) to (?:the line of )?"
+                     r"|\bwe'll hear (?:next )?from |\b(?:first|next) (?:caller|questioner) (?:is |comes from )?)(?=(?-i:[A-Z\[]))", re.I)
 _QOPEN = re.compile(r"\b(?:first|next) question\b|\bnow (?:open|begin|start|conduct|take)\b[^.?!]{0,40}\bquestion", re.I)
 _ANALYST = re.compile(r"\b(?:analyst|research|securities|capital|equity|investments?|investor|partners|asset|advisors?"
                       r"|fund|llc|bank|shareholder)\b", re.I)
@@ -177,7 +220,8 @@ def _structure(turns:list)->None:
         if s in ('Operator', 'Moderator'): t['role'] = 'operator'
         elif s in presenters: t['role'] = 'management'
         elif s in analysts or _surname(s) in surnames: t['role'] = 'analyst'
-        elif _UNKNOWN.search(s) and calls and not re.search(r'company|executive|management', s + t['title'], re.I): t['role'] = 'analyst'
+        elif _UNKNOWN.search(s) and calls and not re.search(r'company|corporate|executive|management|representative', s + t['title'], re.I):
+            t['role'] = 'analyst'
         else: t['role'] = _title_role(t['title'])
 
 def _sections(turns:list)->list:
@@ -189,15 +233,30 @@ def _sections(turns:list)->list:
 
 # %% ../nbs/03_transcripts.ipynb #4a756ab4
 _TS = re.compile(r' ?\(\d{1,2}:\d\d(?::\d\d)?\)| ?\[ph\]')
-_CAP = re.compile(r"[A-Z][\w’'\-]*(?=[,.?!]|$)")
-_PRE = re.compile(r"(?:^|[,.?!;:–—] |(?:^|[.?!] )(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow|[Oo]kay|[Ww]ell|[Yy]es|[Ss]ure),? "
+_CAP = re.compile(r"[A-Z][\w’'\-]*+(?=[,.?!]|$)")
+_PRE = re.compile(r"(?:^|[,.?!;:–—] |(?:^|[.?!] )(?:(?:[Aa]nd|[Ss]o|[Bb]ut)(?: then| maybe| just| also)?|[Nn]ow|[Oo]kay|[Ww]ell|[Yy]es|[Ss]ure"
+                  r"|[Mm]aybe|[Tt]hen|[Aa]lso|[Ll]astly|[Ff]inally),? "
                   r"|(?:[Tt]hank you|[Tt]hanks|[Hh]i|[Hh]ello|[Hh]ey|[Mm]orning|[Aa]fternoon|[Ee]vening),? )$")
-_PASS = re.compile(r"(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?(?: the call| the conference| it| things)?(?: back)?(?: over)?$")
+_PASS = re.compile(r"\b(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?(?: (?:the|this) (?:call|conference|floor|program|meeting|line)| it| things)?"
+                   r"(?: back)?(?: over)?$")
 _PASS_WORDS = ('recognize ', 'introduce ', 'ask ', 'let ', 'have ', 'over to ')
+_WILL = re.compile(r"\b[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? will (?:now |then |next )?(?:review|walk|take|cover|discuss|go|provide|give"
+                   r"|talk|present|run|share|summarize|detail|address)\b")      # "Tom will now review the financials"
+_BEGIN = re.compile(r"\b(?:(?:Mr|Ms|Mrs|Dr)\.? )?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2},? (?:you may|please) (?:now )?(?:begin|proceed|go ahead)")
+_SELF = re.compile(r"(?:^|[,.!?] )(?:[Tt]his is|[Ii]t's|[Ii]t’s|[Ii]t is) ([A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+)?(?: here)?[,.!;]")
+_ADD = re.compile(r"(?:^|[,.!?] |\band |\bjust )(?:to|i'd|i would|let me|i'll|if i (?:could|may)|i (?:could|may|might|want to|'d like to))"
+                  r" (?:just |also |quickly )*add\b", re.I)      # "I'd just add", "just to add": another manager adds
+_HANDOFF = re.compile(r"\b(?:do you want to|would you like to|you want to|why don't you|maybe you|anything to add|add to that|want to add"
+                      r"|like to add|chime in|jump in|take (?:that|this|it)\b|over to you|go ahead)", re.I)
+_CHECKQ = re.compile(r"\b(?:does|did|is|was) (?:that|this) (?:answer|help|make sense|clarify|address|cover)", re.I)
+_FOR = re.compile(r"\b(?:for|to) ([A-Z][\w'’\-]+)")
+_WELCOME = re.compile(r"you(?:'|’)re (?:very )?welcome", re.I)
+_THANK_OP = re.compile(r"(?:[\w']+[,.!]? ){0,3}?(?:thank you|thanks)(?: very much)?,? (?:the )?operator\b")   # lower-cased text
 _TOOP = re.compile(r"\bopen (?:the call|the line|the floor|it)(?: up)? (?:to|for)(?: a few)? questions|\bnext question\b"
                    r"|(?:^|[,.] )[Oo]perator[,.?!]", re.I)
 _INTRO = re.compile(r"\b(?:with (?:us|me)|joining (?:us|me)|on the call(?: with me)?|here with me)(?: today| on (?:the|today's) call)?"
                     r"(?: today)? (?:are|is) ", re.I)
+_THANKS_ANY = re.compile(r"\b(?:thank you|thanks|appreciate it)\b", re.I)
 _ACK = re.compile(r"(?:okay|ok|yeah|yes|right|all right|great|got it|good|understood|perfect|fair enough|thanks|thank you"
                   r"|sure|excellent|wonderful|that's helpful|that helps|makes sense)\b", re.I)
 _THANKS = re.compile(r"(?:(?:okay|good|great|all right|well)[.,]? )?(?:thank you|thanks)\b", re.I)
@@ -223,7 +282,7 @@ def _vocatives(t:str)->list:
 
 def _passes(tail:str)->list:
     "Where the name after a hand-off phrase starts in `tail`: `turn the call over to `, `let `/`ask ` + a capitalised name …"
-    out, p = [], tail.find(' to ')
+    out, p = [], tail.find(' to ') if 'urn' in tail or 'and' in tail or 'ass' in tail else -1
     while p >= 0:
         w = tail[max(0, p - 45):p]
         if ('urn' in w or 'and' in w or 'ass' in w) and _PASS.search(tail, max(0, p - 45), p): out.append(p + 4)
@@ -232,17 +291,21 @@ def _passes(tail:str)->list:
         p = tail.find(w)
         while p >= 0:
             e = p + len(w)
-            if e < len(tail) and tail[e].isupper() and (p == 0 or not tail[p - 1].isalpha()): out.append(e)
+            if e < len(tail) and (tail[e].isupper() or w == 'introduce ') and (p == 0 or not tail[p - 1].isalpha()): out.append(e)
             p = tail.find(w, p + 1)
+    if ' will ' in tail: out += [m.start() for m in _WILL.finditer(tail)]
     return out
 
+_ABBREV = {'Mr', 'Ms', 'Mrs', 'Dr'}
+
+_STOP = re.compile(r'[.?!] ')
+
 def _tail(t:str)->str:
-    "The last two sentences of `t`."
-    lo, k = max(0, len(t) - 400), len(t)
-    for _ in range(2):
-        k = max(t.rfind('. ', lo, k), t.rfind('? ', lo, k), t.rfind('! ', lo, k))
-        if k < 0: return t[lo:]
-    return t[k + 2:]
+    "The last two sentences of `t` (at most 300 characters); `Mr.`, `Ms.` and initials do not end a sentence."
+    lo = max(0, len(t) - 300)
+    ends = [k for m in _STOP.finditer(t, lo) if not ((k := m.start()) and t[k] == '.' and
+            (t[max(0, k - 4):k].rsplit(' ', 1)[-1] in _ABBREV or t[k - 1].isupper() and t[k - 2:k - 1] in ' .'))]
+    return t[ends[-2] + 2:] if len(ends) >= 2 else t[lo:]
 
 def _roster(nb:list)->tuple|None:
     "Dropped header/roster lines, the participants `[name, title, role]` and the index where speech starts."
@@ -275,7 +338,7 @@ def _split_unlabeled(nb:list)->tuple|None:
     if r is None: return None
     drop, roster, start = r
     P = [['Operator', '', 'operator']]           # people: [name, title, role]; 0 is the operator
-    alias, op_alias, words = {}, set(), {}
+    alias, op_alias, words, hosts = {}, set(), {}, set()
     def add(name, title, role):
         if name in ('Unknown host', 'Unknown speaker') and name in alias: return alias[name]
         P.append([name, title, role]); k = len(P) - 1
@@ -284,7 +347,9 @@ def _split_unlabeled(nb:list)->tuple|None:
             if len(t) > 1 and not t.endswith('.') and t not in ('unknown', 'host', 'analyst', 'speaker'): alias.setdefault(t, k)
         if name.startswith('Unknown '): alias[name] = k
         return k
-    for n, t, r_ in roster: add(n, t, r_)
+    for n, t, r_ in roster:
+        k = add(n, t, r_)
+        if 'investor relations' in t.lower(): hosts.add(k)
     def who(words_:list)->int|None:
         "The person the tokens `words_` start with, skipping courtesy and title words; a new person if a plain name."
         ws = [w.strip(',;:') for w in words_]
@@ -300,10 +365,12 @@ def _split_unlabeled(nb:list)->tuple|None:
             if w[-1] in '.,;:?!': break
         nm = ' '.join(nm)
         return add(nm, '', 'management') if len(nm.split()) >= 2 and _name_like(nm) else None
-    turns, spk, prev_t, prev_nw, caller, new_caller, section = [], None, '', 0, None, False, 'presentation'
+    turns, spk, prev_q, prev_qend, prev_nw, caller, new_caller, section = [], None, False, False, 0, None, False, 'presentation'
     expect, interrupted, recent = None, None, []
     def lead(excl=()):
+        "The manager who has spoken most, hosts (who introduce, and rarely answer) last."
         c = [k for k in words if k not in excl]
+        c = [k for k in c if k not in hosts] or c
         return max(c, key=words.get) if c else None
     def find(name, role):
         "The known person of `role` whose surname (or first name) `name` shares."
@@ -316,47 +383,63 @@ def _split_unlabeled(nb:list)->tuple|None:
             if k not in excl: return k
         l = lead(excl)
         return l if l is not None else add('Unknown speaker', '', 'management')
+    speech = []
     for i, s in nb[start:]:
-        if _heading(s): drop.append((i, s, 'section_heading')); continue
+        if _heading(s): drop.append((i, s, 'section_heading'))
+        else: speech.append((i, s, len(s)))
+    for ls, s in _reflow(speech, _wrap_width([speech])):
         t = _TS.sub('', s).strip() if '(' in s or '[' in s else s
         nw, tail = t.count(' ', 0, 100) + 1, _tail(t)    # word count only matters when small
-        head = t if len(t) < 500 else t[:250] + ' … ' + tail    # cues open or close a paragraph: look only there
+        head = t if len(t) < 400 else t[:160] + ' … ' + tail    # cues open or close a paragraph: look only there
         low = head.lower()
         voc = _vocatives(head)
-        is_op = ('operator' in low or 'question' in low or 'conclude' in low or 'disconnect' in low or 'welcome' in low
-                 or 'listen-only' in low) and _OPER.search(low) is not None
-        intro = _caller(head) if 'question' in low or 'line of' in low else None
-        if caller is not None and spk == caller and P[caller][0] == 'Unknown analyst':
-            m = re.match(r"([A-Z][a-z]+)[,.!]", t)
-            if m and m[1].lower() not in _NOT_CALLER and m[1].lower() not in alias and m[1].lower() not in op_alias:
-                P[caller][0] = m[1]; alias[m[1].lower()] = caller
-        vk = [(pos, 'op' if w.lower() in op_alias else alias.get(w.lower())) for pos, w in voc]
-        to_caller = caller is not None and any(k == caller for _, k in vk)
-        to_op = any(k == 'op' for _, k in vk)
-        excl = {k for _, k in vk if k not in (None, 'op')}
+        if caller is not None and spk == caller and P[caller][0] == 'Unknown analyst' and voc and voc[0][0] < 40:
+            w = voc[0][1].lower()             # the caller greeted by a name nobody else has: "Hi, Eric." "George, hi."
+            if w not in alias and w not in op_alias: P[caller][0] = voc[0][1]; alias[w] = caller
+        ks = ['op' if (w := v.lower()) in op_alias else alias.get(w) for _, v in voc]     # whom the vocatives address
+        to_caller = caller is not None and caller in ks
+        to_op = 'op' in ks or 'operator' in low[:40] and _THANK_OP.match(low) is not None
+        excl = {k for k in ks if k is not None and k != 'op'}
+        is_op = not to_op and (('operator' in low or 'question' in low or 'conclude' in low or 'disconnect' in low or 'welcome' in low
+                                or 'listen-only' in low) and _OPER.search(low) is not None
+                               or section == 'qa' and ' back ' in low and _OPER_QA.search(low) is not None)
+        intro = (_caller(head) if 'question' in low and (' from ' in low or 'question, ' in low) or 'line of' in low or 'follow-up from' in low
+                 or 'next to' in low or 'next, we' in low or 'next we' in low or 'hear from' in low or 'hear next' in low or 'caller' in low else None)
         prev_role = P[spk][2] if spk is not None else None
-        q_like = '?' in t and not excl and len(_YOU.findall(t)) >= max(1, len(_WE.findall(t)))
-        ack = _ACK.match(t) is not None
+        passes, last = _passes(tail), tail.rstrip()
+        if '?' not in t or _CHECKQ.search(low): q_like = False         # a question: the caller's, unless it hands over
+        elif any(P[k][2] == 'management' for k in excl): q_like = not (passes or _HANDOFF.search(tail))
+        elif excl: q_like = False
+        else:
+            nyou, nwe = len(_YOU.findall(t)), len(_WE.findall(t))
+            q_like = nyou >= max(1, nwe) or nwe == 0 and last.endswith('?')
+        ack = _ACK.match(t) is not None or nw <= 12 and _THANKS_ANY.search(head) is not None and _WE.search(head) is None
+        add_on = section == 'qa' and prev_role == 'management' and 'add' in low[:80] and _ADD.search(head[:80]) is not None
         if expect is not None and not (expect != 0 and (intro or is_op)): new = expect
         elif is_op or intro: new = 0
         elif t[:1] in '.…' and interrupted is not None: new = interrupted
-        elif to_caller or to_op or re.match(r"you're (?:very )?welcome|you’re (?:very )?welcome", t, re.I) and prev_role == 'analyst':
-            new = answerer(excl | ({spk} if _THANKS.match(t) else set()))
+        elif to_caller or to_op or prev_role == 'analyst' and low[:3] == 'you' and _WELCOME.match(t):
+            new = answerer(excl | ({spk} if _THANKS.match(t) or add_on else set()))
         elif section == 'qa' and caller is not None and prev_role == 'analyst':
-            interj = prev_nw <= 4 and '?' not in prev_t
-            new = answerer(excl) if interj or prev_t.rstrip().endswith('?') and not q_like else caller
+            interj = prev_nw <= 4 and not prev_q
+            new = answerer(excl) if interj or prev_qend and not q_like else caller
+        elif add_on: new = answerer(excl | {spk})
         elif section == 'qa' and caller is not None and prev_role == 'management' and (ack or q_like) and spk not in excl:
             new = caller
             if nw <= 4: interrupted = spk
         elif spk is None or spk == 0 and (_THANKS.match(t) or voc): new = answerer(excl) if words else add('Unknown host', '', 'management')
         elif spk in excl or _THANKS.match(t) and prev_role == 'management': new = answerer(excl | {spk})
         else: new = spk
+        if new != 0 and (' is ' in low[:120] or 'it’s' in low[:120] or "it's" in low[:120]) and (m := _SELF.search(head, 0, 120)):
+            k = alias.get(m[1].lower())
+            if k is not None and P[k][2] == 'management': new = k
         if new == 0: interrupted = None
         if P[new][2] == 'analyst' and nw > 4: interrupted = None
         if new == interrupted and t[:1] in '.…': interrupted = None
         if spk == 0 and new != 0 and voc and voc[0][1].lower() not in alias and re.match(r"(?:thank you|thanks),? ", t, re.I):
             op_alias.add(voc[0][1].lower())
-        if section == 'presentation' and new != 0 and (m := _INTRO.search(t)):
+        if section == 'presentation' and new != 0 and ('ith ' in t or 'oining' in t or 'n the call' in t) and (m := _INTRO.search(t)):
+            hosts.add(new)
             for n, ti in _intro_list(t[m.end():]):
                 k = find(n, 'management')
                 if k is None: add(n, ti, 'management')
@@ -368,39 +451,45 @@ def _split_unlabeled(nb:list)->tuple|None:
         # where the floor goes next
         expect = None
         if new == 0:
-            c = intro
-            if c is not None:
+            if intro is not None:
                 section = 'qa'; new_caller = True
-                k = find(c[0], 'analyst') if c[0] else None
-                caller = expect = k if k is not None else add(c[0] or 'Unknown analyst', c[1], 'analyst')
-            elif re.search(r'no (?:further|more) questions', t, re.I): expect = lead()
+                k = find(intro[0], 'analyst') if intro[0] else None
+                caller = expect = k if k is not None else add(intro[0] or 'Unknown analyst', intro[1], 'analyst')
             else:
-                m = re.search(r"\b(?:turn(?:ing)?|hand(?:ing)?)(?: the call| the conference| it)?(?: back)? over to ", tail, re.I)
-                if m: k = who(tail[m.end():].split()[:6]); expect = add('Unknown host', '', 'management') if k == -1 else k
+                ot = t[-300:]      # "turn the call over to X", "introduce your host, X", "Mr. X, you may begin"
+                for p in sorted(_passes(ot) + [m.start() for m in _BEGIN.finditer(ot)]):
+                    k = who(ot[p:].split()[:6])
+                    if k == -1: k = add('Unknown host', '', 'management')
+                    if k: expect = k
+                if expect is None and re.search(r'no (?:further|more) questions', low): expect = lead()
         else:
             tl = tail.lower()
-            cues = [(e, 'pass', e) for e in _passes(tail)]
+            cues = [(e, 'pass', e) for e in passes]
             if P[new][2] == 'management' and ('open' in tl or 'next question' in tl or 'perator' in tl):
                 cues += [(m.start(), 'op', m) for m in _TOOP.finditer(tail)]
             off = len(head) - len(tail)
             tv = [(p - off, 'op' if w.lower() in op_alias else alias.get(w.lower())) for p, w in voc if p >= off]
             for pos, k in tv:
                 if k == 'op': cues.append((pos, 'op', None))
-                elif k is not None and k != new and P[k][2] == 'management' and (tail.rstrip().endswith('?') or _YOU.search(tail[pos:])):
+                elif k is not None and k != new and P[k][2] == 'management' and (last.endswith('?') or _YOU.search(tail[pos:])):
                     cues.append((pos, k, None))
-                elif k is not None and k == caller and P[new][2] == 'management' and (tail.rstrip().endswith('?') or nw <= 12):
+                elif k is not None and k == caller and P[new][2] == 'management' and (last.endswith('?') or nw <= 12):
                     cues.append((pos, k, None))
+            if P[new][2] == 'analyst':         # a question put to one executive: "one for Nora", "to Sarah"
+                for m in _FOR.finditer(tail):
+                    k = alias.get(m[1].lower())
+                    if k is not None and P[k][2] == 'management': cues.append((m.start(1), k, None))
             for pos, kind, m in sorted(cues, key=lambda c: c[0]):
                 if kind == 'op': expect = 0
                 elif kind == 'pass':
                     k = who(tail[m:].split()[:6])
                     if k is not None and k != -1 and k != new: expect = k
                 else: expect = kind
-        if t.rstrip().endswith(('...', '…')) and P[new][2] == 'management': interrupted = new
+        if last.endswith(('...', '…')) and P[new][2] == 'management': interrupted = new
         if P[new][2] == 'management': words[new] = words.get(new, 0) + len(t)
-        if turns and turns[-1]['who'] == new: turns[-1]['lines'].append(i); turns[-1]['paras'].append(s)
-        else: turns.append(dict(who=new, lines=[i], paras=[s]))
-        spk, prev_t, prev_nw = new, t, nw
+        if turns and turns[-1]['who'] == new: turns[-1]['lines'] += ls; turns[-1]['paras'].append(s)
+        else: turns.append(dict(who=new, lines=list(ls), paras=[s]))
+        spk, prev_q, prev_qend, prev_nw = new, '?' in t, last.endswith('?'), nw
     if not turns: return None
     for t in turns: t['speaker'], t['title'], t['role'] = P[t.pop('who')]
     return turns, drop
@@ -416,7 +505,7 @@ def split_transcript(text:str, # a call transcript
     if not nb: raise InputError(f"empty text: {_EXPECTED}")
     if layout is not None and layout not in LAYOUTS: raise LayoutError(f"unknown layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
     for name in [layout] if layout else ['bullet', 'labeled', 'participants-unlabeled']:
-        r = (_split_bullet(nb, lines) if name == 'bullet' else _split_labeled(nb) if name == 'labeled' else _split_unlabeled(nb))
+        r = (_split_bullet(nb, lines) if name == 'bullet' else _split_labeled(nb, text) if name == 'labeled' else _split_unlabeled(nb))
         if r and any(t['paras'] for t in r[0]): break
     else:
         raise LayoutError(f"{_EXPECTED}; found no speaker labels or participant roster followed by speech"
@@ -430,7 +519,7 @@ def split_transcript(text:str, # a call transcript
     df = pd.DataFrame(dict(turn=range(len(turns)), speaker=[t['speaker'] for t in turns], title=[t['title'] for t in turns],
                            role=[t['role'] for t in turns], section=_sections(turns),
                            text=['\n'.join(t['paras']) for t in turns], lines=[tuple(t['lines']) for t in turns]))
-    df.insert(6, 'n_words', df.text.map(count_words))
+    df.insert(6, 'n_words', df.text.str.count(WORD_RE))     # = `count_words` of each text
     dropped = pd.DataFrame(sorted(drop), columns=['line', 'text', 'reason'])
     df.attrs['layout'] = dropped.attrs['layout'] = name
     return df, dropped
@@ -456,16 +545,25 @@ def conservation_errors(text:str, # the transcript that was parsed
                         turns:pd.DataFrame, # `turns` from `split_transcript(text)`
                         dropped:pd.DataFrame, # `dropped` from `split_transcript(text)`
                        )->list:
-    "Lines of `text` not accounted for exactly once, in order, by the paragraphs of `turns` plus `dropped` (empty: all are)."
+    "How `turns` plus `dropped` fail to account for every non-blank line of `text` exactly once, in order (empty: they do)."
     norm = lambda s: ' '.join(_clean(s).split())
-    want = {i: norm(l) for i, l in enumerate(text.replace('\r\n', '\n').replace('\r', '\n').split('\n')) if l.strip()}
-    got = {}
-    for i, s in zip(dropped.line, dropped.text): got.setdefault(i, []).append(s)
-    for ls, tx in zip(turns.lines, turns.text):
-        for i, s in zip(ls, tx.split('\n')): got.setdefault(i, []).append(s)
-    errs = [f"line {i}: expected {w[:50]!r}, found {' | '.join(got.get(i, []))[:50]!r}" for i, w in want.items()
-            if norm(' '.join(got.get(i, []))) != w]
-    errs += [f"line {i}: not a non-blank input line" for i in got if i not in want]
+    rest = {i: norm(l) for i, l in enumerate(text.replace('\r\n', '\n').replace('\r', '\n').split('\n')) if l.strip()}
+    errs, used = [], set()
+    for i, s in zip(dropped.line, dropped.text):     # a whole line, or the label that opens an inline-labelled one
+        s, r = norm(s), rest.get(i)
+        if r is not None and (r == s or r.startswith(s + ' ')): rest[i] = r[len(s):].strip()
+        else: errs.append(f"line {i}: dropped {s[:40]!r} but what is left of the line is {r!r:.40}")
+    for k, (ls, tx) in enumerate(zip(turns.lines, turns.text)):
+        pos = 0
+        for p in map(norm, tx.split('\n')):         # each paragraph is the rest of one or more consecutive lines
+            got = []
+            while pos < len(ls) and len(' '.join(got)) < len(p):
+                i = ls[pos]; pos += 1
+                if i in used or not rest.get(i): errs.append(f"line {i}: in turn {k} but empty or used already")
+                else: used.add(i); got.append(rest[i])
+            if ' '.join(got) != p: errs.append(f"turn {k}: paragraph {p[:40]!r} is not its lines {' '.join(got)[:40]!r}")
+        if pos < len(ls): errs.append(f"turn {k}: lines {list(ls[pos:pos + 3])} beyond its paragraphs")
+    errs += [f"line {i}: {r[:50]!r} is in no turn and not dropped" for i, r in rest.items() if r and i not in used]
     order = [i for ls in turns.lines for i in ls]
     if order != sorted(order): errs.append('turn paragraphs are not in call order')
     return errs
