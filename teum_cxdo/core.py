@@ -60,4 +60,4 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 
 def count_words(text:str)->int:
     "Number of words in `text` (`WORD_RE`)."
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
