@@ -1,19 +1,23 @@
-"Business-model summaries: cleaning, token budgets, traceability, aspect order, the call profiles and bad input."
+"Business-model summaries: cleaning, token budgets, traceability, aspect order and coverage, the call profiles and bad input."
 import re
 from pathlib import Path
+import pandas as pd
 import pytest
 from teum_cxdo.core import InputError, TeumCxdoError
 from teum_cxdo.corpus import load_text
-from teum_cxdo.business import (ASPECTS, count_tokens, clean_filing, filing_blocks, filing_sentences, summary_sentences,
-                                summarize_business_model, business_model_profile, traceable, key_phrase, call_profile,
+from teum_cxdo.transcripts import load_call
+from teum_cxdo.business import (ASPECTS, CONTENT, count_tokens, clean_filing, filing_blocks, filing_sentences, aspect_terms,
+                                aspect_scores, aspect_coverage, summary_sentences, summarize_business_model,
+                                business_model_profile, traceable, key_phrase, call_profile, business_profiles,
                                 compare_business_models)
 
-FIXTURE = Path(__file__).parent / 'fixtures' / 'synthetic_10k.txt'
-SYNTH = FIXTURE.read_text(encoding='utf-8')
+FIX = Path(__file__).parent / 'fixtures'
+SYNTH = (FIX / 'synthetic_10k.txt').read_text(encoding='utf-8')
+VARIANT = (FIX / '10k_variant_layouts.txt').read_text(encoding='utf-8')
 TEUM = load_text('teum_2017_10k')
-NOTE = 'The business description gives no details of financing.'
+TEXTS = {'synthetic': SYNTH, 'variant': VARIANT, 'teum': TEUM}
 ORDER = list(ASPECTS)
-
+def note(aspect, word='no'): return f'The business description gives {word} details of {ASPECTS[aspect][0]}.'
 def ws(s): return ' '.join(s.split())
 
 # --- tokens
@@ -40,9 +44,42 @@ def test_clean_bundled_rules():
     assert '### Managed Services Platform\n' in c and '## Business Model\n' in c
     assert '\n\nSmart defense.\n\n' in c
 
-@pytest.mark.parametrize('text', [SYNTH, TEUM])
-def test_sentences_are_raw_spans(text):
-    fs = filing_sentences(text)
+def test_clean_variant_layouts():
+    b = filing_blocks(VARIANT)
+    assert b[b.kind == 'prompt'].text.str.len().gt(0).sum() == 3                       # two wrapped lines and `Text:`
+    assert b[b.kind == 'page'].text.tolist() == ['Table of Contents', 'Page 3 of 40', 'Table of Contents', '- 4 -']
+    assert b[b.kind == 'heading'].text.tolist() == ['PART I', 'ITEM 1. BUSINESS', 'General', 'Products', 'Distribution',
+                                                     'Liquidity', 'Human Capital']
+    assert b[b.kind == 'heading'].level.tolist() == [1, 1, 2, 2, 2, 2, 2]
+    assert b[b.kind == 'item'].text.tolist() == [
+        'Harborview Register, a cloud point-of-sale application for restaurants and retailers.',   # `•` + wrapped line
+        'Harborview Pay, an integrated card processing service.',
+        'Harborview Insights, a reporting tool for multi-location merchants.',                     # `- Item`
+        'Online ordering and delivery integrations for restaurants.']                              # `ü |` cell
+    assert b[b.kind == 'table'].text.tolist() == ['Segment | 2022 | 2021', 'Payments | $41.2 | $33.9', 'Software | $12.7 | $10.1']
+    assert b[b.kind == 'url'].text.tolist() == ['https://www.harborview.example/investors']
+    c = clean_filing(VARIANT)
+    assert c.startswith('# PART I\n\n# ITEM 1. BUSINESS\n\n## General\n\nHarborview Payments Corp.')
+    assert 'Segment | 2022 | 2021\nPayments | $41.2 | $33.9\n' in c                      # table rows kept together
+    assert not re.search(r'Instructions|Table of Contents|Page 3|^- 4 -$|^=+$|•|ü|--\+|https?://', c, re.M)
+    assert not filing_sentences(VARIANT).sentence.str.contains(r'\||\$41').any()
+
+@pytest.mark.parametrize('name', TEXTS)
+def test_every_line_accounted_for(name):
+    text, b = TEXTS[name], filing_blocks(TEXTS[name])
+    spans = list(zip(b.start, b.end))
+    for m in re.finditer(r'(?m)^.*\S.*$', text):
+        assert sum(s < m.end() and m.start() < e for s, e in spans) == 1, m.group()
+    assert (b.start.diff().dropna() > 0).all() and set(b.kind) <= set(CONTENT) | {'prompt', 'page', 'rule', 'url'}
+
+@pytest.mark.parametrize('name', TEXTS)
+def test_clean_is_idempotent(name):
+    c = clean_filing(TEXTS[name])
+    assert clean_filing(c) == c
+
+@pytest.mark.parametrize('name', TEXTS)
+def test_sentences_are_raw_spans(name):
+    text, fs = TEXTS[name], filing_sentences(TEXTS[name])
     assert len(fs) > 5
     for r in fs.itertuples(): assert r.sentence in (ws(text[r.start:r.end]), ws(text[r.start:r.end]) + '.')
 
@@ -52,50 +89,100 @@ def test_offsets_survive_crlf():
     assert fs.sentence.tolist() == filing_sentences(SYNTH).sentence.tolist()
     for r in fs.itertuples(): assert ws(crlf[r.start:r.end]) in (r.sentence, r.sentence[:-1])
 
-def test_preamble_only_first_line():
+def test_preamble_only_at_the_start():
     text = 'Overview\n--------\n\nPrompt: this is part of the text and stays.\n'
     assert 'Prompt: this is part' in clean_filing(text)
-    assert filing_blocks('Instruction: summarise the following.\n\nOur customers are banks.\n').text.tolist() == ['Our customers are banks.']
+    assert filing_blocks('Instruction: summarise the following.\n\nOur customers are banks.\n').query("kind in @CONTENT").text.tolist() == ['Our customers are banks.']
+    # a prompt running straight into the filing stops at the first heading
+    b = filing_blocks('Prompt: summarize the text below\nItem 1. Business\n\nWe sell to banks.\n')
+    assert b.kind.tolist() == ['prompt', 'heading', 'paragraph']
+
+# --- aspects and scores
+
+def test_aspect_terms_are_specific():
+    assert aspect_terms('using multiple communications channels and technology partners')['channels'] == []
+    assert aspect_terms('through our dealer channel and referral partners')['channels'] == ['dealer channel', 'referral partners']
+    assert aspect_terms('we closed the sale of our building in Tempe')['financing'] == ['sale of our building']
+    assert aspect_terms('our cash balance was $4.2 million')['financing'] == []
+    assert aspect_terms('We served 14,200 merchant locations')['customers'] == ['merchant', 'served']
+
+def test_quality_factors_order_sentences():
+    s = pd.DataFrame({'sentence': ['We sell our platform through resellers and master agents.',
+                                   'We will sell our platform through resellers and master agents.',
+                                   'Our award-winning, innovative platform is sold through resellers and master agents.',
+                                   'This platform is sold through resellers and master agents.']})
+    sc = aspect_scores(s).query("aspect == 'channels'").set_index('sid')
+    assert sc.score[0] > max(sc.score[1], sc.score[2], sc.score[3])
+    assert sc.standalone.tolist() == [True, True, True, False]
+
+def test_aspect_coverage():
+    sc = pd.DataFrame({'aspect': ['revenue', 'revenue', 'customers'], 'weight': [1.0, 2.5, 1.0]})
+    assert aspect_coverage(sc).to_dict() == {'revenue': 'described', 'customers': 'thin', 'products': 'absent',
+                                             'channels': 'absent', 'financing': 'absent'}
 
 # --- the summary
 
-@pytest.mark.parametrize('text', [SYNTH, TEUM], ids=['synthetic', 'teum'])
+@pytest.mark.parametrize('name', TEXTS)
 @pytest.mark.parametrize('n', [60, 128, 512])
-def test_budget_order_traceability(text, n):
+def test_budget_order_traceability(name, n):
+    text = TEXTS[name]
     t = summary_sentences(text, n)
     s = summarize_business_model(text, n)
     assert s == ' '.join(t.sentence)
     assert count_tokens(s) <= n and t.n_tokens.sum() == count_tokens(s)
-    assert '\n' not in s and not re.search(r'[Ø§•|#]|--', s)
-    idx = t.aspect.map(ORDER.index)
-    assert idx.is_monotonic_increasing
+    assert '\n' not in s and not re.search(r'[Ø§•ü|#]|--', s)
+    assert t.aspect.map(ORDER.index).is_monotonic_increasing
     clean = ws(clean_filing(text))
     for r in t.itertuples():
-        if r.source == '': assert r.sentence == NOTE; continue
+        if r.source == '': assert r.sentence in (note(r.aspect), note(r.aspect, 'few')); continue
         assert traceable(r.sentence, r.source)
         assert ws(r.source) in clean
         assert r.source in (ws(text[r.start:r.end]), ws(text[r.start:r.end]) + '.')
 
+@pytest.mark.parametrize('name', TEXTS)
+def test_no_dangling_anaphora(name):
+    t = summary_sentences(TEXTS[name])
+    bare = t.sentence.str.match(r'(?i)(?:this|these|that|those|it|they|such)\b')
+    assert (t.follows >= bare).all()                      # only sentences that follow their antecedent open that way
+    fs = filing_sentences(TEXTS[name]).set_index('start')
+    for i in t.index[t.follows]:
+        assert i > 0 and t.aspect[i - 1] == t.aspect[i]
+        prev, cur = fs.loc[t.start[i - 1]], fs.loc[t.start[i]]
+        assert prev.block == cur.block and fs.index.get_loc(t.start[i]) == fs.index.get_loc(t.start[i - 1]) + 1
+
 def test_teum_summary_covers_all_aspects_and_says_no_financing():
     t = summary_sentences(TEUM)
     assert list(dict.fromkeys(t.aspect)) == ORDER
-    assert t[t.aspect == 'financing'].sentence.tolist() == [NOTE]
+    assert t[t.aspect == 'financing'].sentence.tolist() == [note('financing')]
     assert (t.source == '').sum() == 1
     assert 250 <= t.n_tokens.sum() <= 512
     assert any('88% of our revenue' in s for s in t.sentence)
+    assert any('three complementary platform suites' in s for s in t.sentence)
+    assert any('direct sales' in s for s in t[t.aspect == 'channels'].sentence)
+    assert not t.sentence.str.contains(r'Winner|Award|accolade', case=False).any()    # no award list
 
 def test_synthetic_financing_is_extracted_not_noted():
     t = summary_sentences(SYNTH, 512)
     fin = t[t.aspect == 'financing'].sentence.tolist()
-    assert any('credit agreement' in s for s in fin) and NOTE not in fin
+    assert any('credit agreement' in s for s in fin) and note('financing') not in fin
     assert list(dict.fromkeys(t.aspect)) == ORDER
     assert not any('Nasdaq' in s for s in t.sentence)          # parenthetical trimmed
 
+def test_variant_thin_financing_gets_a_note():
+    t = summary_sentences(VARIANT)
+    assert t[t.aspect == 'financing'].sentence.tolist() == [note('financing', 'few')]
+    assert list(dict.fromkeys(t.aspect)) == ORDER
+    assert any('merchant' in s or 'retailers' in s for s in t[t.aspect == 'customers'].sentence)
+    assert not t.sentence.str.contains('Item 7').any()
+
 def test_deterministic():
     assert summarize_business_model(TEUM) == summarize_business_model(TEUM)
+    assert summary_sentences(VARIANT).equals(summary_sentences(VARIANT))
 
 def test_bytes_input():
     assert summarize_business_model(SYNTH.encode('utf-8'), 128) == summarize_business_model(SYNTH, 128)
+    assert summarize_business_model(VARIANT.encode('cp1252', errors='replace'), 128) == summarize_business_model(
+        VARIANT.encode('cp1252', errors='replace').decode('cp1252'), 128)
 
 # --- traceability checker
 
@@ -117,37 +204,54 @@ def test_profile_columns_and_phrases():
 
 def test_key_phrase():
     s = 'We improved our cash flow by restructuring our credit agreement with Atalaya Capital Management, our senior secured lender.'
-    assert key_phrase(s, 'financing') == 'cash flow by restructuring our credit agreement'
+    assert key_phrase(s, 'financing') == 'credit agreement with Atalaya Capital'
     assert key_phrase('Nothing relevant here.', 'financing') == ''
 
 def test_call_profiles_use_management_only():
     for tk in ('TEUM', 'CXDO'):
         p = call_profile(tk)
         assert p.aspect.nunique() == 5
-    cx = call_profile('CXDO')
-    assert not cx.speaker.str.contains('Analyst|Operator').any()
-    assert cx[cx.aspect == 'financing'].sentence.str.contains('building|debt').any()
+        assert set(p.speaker) <= set(load_call(tk).query("role == 'management'").speaker)
+    cx = call_profile('CXDO', k=5)
+    assert cx[cx.aspect == 'financing'].sentence.str.contains('sale of our building').any()
+    assert cx[cx.aspect == 'channels'].sentence.str.contains('master agent').any()
+    assert cx[cx.aspect == 'channels'].sentence.str.contains('dealer').any()
+    assert cx[cx.aspect == 'revenue'].sentence.str.contains('segment revenue').any()
+    te = call_profile('TEUM')
+    assert te[te.aspect == 'financing'].sentence.str.contains('credit agreement').any()
 
 def test_compare_business_models():
     c = compare_business_models()
     assert c.shape == (5, 6) and c.index.tolist() == ORDER
-    assert c.loc['financing', ('phrase', 'TEUM 10-K')] == '(not described)'
+    assert c.loc['financing', ('phrase', 'TEUM 10-K')] == '(not described)' and c.loc['financing', ('sentence', 'TEUM 10-K')] == ''
     assert 'Atalaya' in c.loc['financing', ('sentence', 'TEUM call')]
+    assert 'building' in c.loc['financing', ('sentence', 'CXDO call')]
     assert 'agent' in c.loc['channels', ('sentence', 'CXDO call')]
+    long = business_profiles(2)
+    assert list(long.columns) == ['source', 'aspect', 'rank', 'phrase', 'sentence', 'score']
+    assert long.groupby('source').size().to_dict() == {'CXDO call': 10, 'TEUM 10-K': 8, 'TEUM call': 10}
 
 # --- bad input
 
 @pytest.mark.parametrize('bad', ['', '   \n\xa0\n', 'abc\x00def', b'\x00\x01\x02\x03binary', b'\xff\xfe\x00\xd8',
-                                 'The cat sat on the mat. It was a sunny day and nobody was in a hurry.'])
+                                 'The cat sat on the mat. It was a sunny day and nobody was in a hurry.',
+                                 'Our customers are happy.'])
 def test_bad_input(bad):
     with pytest.raises(InputError): summarize_business_model(bad)
 
-def test_not_text():
-    with pytest.raises(InputError, match='expected'): summarize_business_model(42)
+@pytest.mark.parametrize('bad', [42, None, ['text'], 3.5])
+def test_not_text(bad):
+    with pytest.raises(InputError, match='expected the text of a filing'): summarize_business_model(bad)
 
-@pytest.mark.parametrize('n,msg', [(0, 'max_tokens'), (-5, 'max_tokens'), (5, 'too small')])
+@pytest.mark.parametrize('n,msg', [(0, 'max_tokens must be'), (-5, 'max_tokens must be'), (512.0, 'max_tokens must be'),
+                                   ('512', 'max_tokens must be'), (True, 'max_tokens must be'), (None, 'max_tokens must be'),
+                                   (5, 'too small')])
 def test_bad_budget(n, msg):
     with pytest.raises(InputError, match=msg): summarize_business_model(SYNTH, n)
+
+def test_bad_knobs():
+    with pytest.raises(InputError, match='per_aspect'): summary_sentences(SYNTH, 128, per_aspect=0)
+    with pytest.raises(InputError, match='k must be'): business_model_profile(SYNTH, k=0)
 
 def test_backend():
     seen = {}
@@ -155,3 +259,11 @@ def test_backend():
     assert summarize_business_model(TEUM, 100, backend=backend) == 'A short answer.'
     assert seen['n'] == 100 and seen['text'].startswith('# Item 1.')
     with pytest.raises(TeumCxdoError, match='backend'): summarize_business_model(TEUM, 10, backend=lambda t, n: t)
+    with pytest.raises(TeumCxdoError, match='backend'): summarize_business_model(TEUM, 10, backend=lambda t, n: None)
+    with pytest.raises(InputError, match='max_tokens'): summarize_business_model(TEUM, 0, backend=backend)
+
+def test_passing_mention_is_few_details_not_none():
+    t = summary_sentences('• We sell software to enterprises through resellers.\n'
+                          '• We earn subscription fees and usage-based fees from customers.\n')
+    assert t[t.aspect == 'customers'].sentence.tolist() == [note('customers', 'few')]   # mentioned, but only in passing
+    assert t[t.aspect == 'financing'].sentence.tolist() == [note('financing')]          # never mentioned
