@@ -1,11 +1,11 @@
-"Tests for `teum_cxdo.sentiment`: contract, TextBlob equality, LM counts, negation, direction of change, statistics, bad input."
+"Tests for `teum_cxdo.sentiment`: contract, TextBlob equality, LM counts, negation, direction of change, news formats, statistics, bad input."
 import numpy as np
 import pandas as pd
 import pytest
 from textblob import TextBlob
 from teum_cxdo.core import InputError, TeumCxdoError
 from teum_cxdo.sentiment import (COLUMNS, LM_CATEGORIES, compare_roles, explain, fin_tone, label_tone, lm_counts, lm_lexicon,
-                                 score_sentences, score_turns, tone_by_group, turn_tone)
+                                 score_sentences, score_turns, textblob_sentiment, tone_by_group, turn_tone, _clauses, _tb_words)
 
 TEXTS = ["Revenues were up 16% quarter-over-quarter.", "Thank you.", "Net loss narrowed to $0.5 million.",
          "We could see some headwinds, but demand is strong.", "Thank you.", ""]
@@ -139,3 +139,68 @@ def test_tone_by_group():
     g = tone_by_group(tt)
     assert set(g.role) == {'management', 'analyst'} and g.n_turns.sum() == 12
     assert g.set_index(['role', 'section']).loc[('management', 'presentation'), 'n_turns'] == 3
+
+# --- exact, fast TextBlob -------------------------------------------------------------------------------------------
+TRICKY = ["I don't think it's not good!", "Not really good.", "not a very bad idea", "It's great :) really :-(", "wow (!) ok",
+          "very very good!!!", "Mr. Smith isn't unhappy...", 'He said "it\'s \'fine\'" and e.g. U.S. sales', "Q2. Inc. [ph] (00:22)",
+          "", " ", "\n\n", "Great.\n\nBad.", "never ever nice", "no, good", "not, bad", "extremely not good", "hardly good at all :D",
+          "Revenue was $3.2 million (2017).", "“Quoted” ‘text’ — fine", "END-OF-SENTENCE good", "Tab\tseparated\r\nlines good"]
+
+def test_textblob_sentiment_equals_textblob():
+    import random
+    rng = random.Random(1)
+    vocab = "not no never n't don't very really good bad great poor , . ! ? ( ) : ; ' \" :) :( :-) :D (!) < 3 x D 8 ) well Mr. ...".split()
+    fuzz = [' '.join(rng.choice(vocab) for _ in range(rng.randint(1, 10))) for _ in range(1500)]
+    for t in TRICKY + fuzz:
+        assert textblob_sentiment(t) == tuple(TextBlob(t).sentiment), t
+
+def test_textblob_fast_path_is_used():
+    assert _tb_words("Revenue rose 16% to $3.2 million.") is not None  # ordinary text skips pattern's tokenizer
+    assert _tb_words("great :)") is None  # emoticon joining: handed to pattern itself
+
+# --- news formats ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize('t,lab', [
+    ("Net sales grew to EUR 64.3 mn ( EUR 58.0 mn ) .", 'positive'),           # prior period in parentheses
+    ("Comparable operating profit was EUR 18.4 mn ( 11.2 ) .", 'positive'),     # bare prior figure takes the unit
+    ("Pre-tax profit was EUR 0.4 mn ( EUR 2.2 mn ) .", 'negative'),
+    ("Operating profit was EUR 3.1 mn (2007: EUR 4.0 mn).", 'negative'),
+    ("Net sales totalled EUR 85 mn ( 2007 ) .", 'neutral'),                      # a year is not a prior figure
+    ("Net profit rose 11 pct to 82.2 mln euro ( $ 109 mln ) .", 'positive'),     # a conversion is not a comparison
+    ("Orders received rose by 12 % to EUR 210.6 mn .", 'positive'),
+    ("Diluted EPS fell to EUR0 .12 from EUR0 .50 .", 'negative'),               # tokenised spacing inside amounts
+    ("The company 's order book stood at 1.3 bln euro , up by 14.6 pct on the year .", 'positive'),
+    ("The company 's share capital was increased by EUR 120,000 .", 'neutral'),
+    ("Luoto shares slid 5.5 pct after the results .", 'negative'),
+    ("The new technology will enable operators to cut their network costs by up to 30 % .", 'positive'),
+    ("Operating profit was hurt by higher raw material prices .", 'negative'),
+    ("Volumes recovered strongly after a weak start to the year .", 'positive'),
+    ("The value of the contract is about EUR 11 mn , the company added .", 'neutral'),
+    ("Kontio received a EUR 11 million order for steel structures .", 'positive'),
+    ("The company has started negotiations on possible temporary lay-offs .", 'negative'),
+    ("The sale was made to an undisclosed buyer .", 'neutral'),
+    ("The company 's shares closed unchanged at EUR 6.70 .", 'neutral'),
+    ("The company said it would not pay a dividend .", 'negative'),
+    ("The company did not win the order .", 'negative'),
+    ("Net sales by business segment are presented in the table below .", 'neutral')])
+def test_news_formats(t, lab):
+    assert label(t) == lab, (t, explain(t))
+
+def test_clause_words_split():
+    assert len(_clauses("Revenue rose but costs rose; margins fell while sales grew.")[1]) == 4
+    assert label("Revenue rose but costs rose faster.") == 'neutral'
+
+def test_questions_assert_nothing():
+    assert label("Do you feel that the operating losses will continue to decline each quarter?") == 'neutral'
+    assert label("Operating losses will continue to decline each quarter.") == 'positive'
+
+# --- the frozen held-out news set -----------------------------------------------------------------------------------
+def test_heldout_news_set_frozen():
+    import hashlib
+    from teum_cxdo.corpus import DATA
+    p = DATA / 'labels' / 'news_heldout_selfwritten.csv'
+    assert hashlib.sha256(p.read_bytes()).hexdigest() == 'a9f73b3018d215772aa3a9c9fc9a5da091e0fd9ac641719510cb9e82313f5d16'
+    ho, dev = pd.read_csv(p), pd.read_csv(DATA / 'labels' / 'news_dev_selfwritten.csv')
+    assert len(ho) >= 300 and set(ho.split) == {'heldout'} and set(dev.split) == {'dev'}
+    share = ho.label.value_counts(normalize=True)
+    assert 0.55 <= share['neutral'] <= 0.60 and 0.12 <= share['negative'] <= 0.15
+    assert not set(ho.sentence) & set(dev.sentence)
