@@ -1,0 +1,56 @@
+"Corpus mode: bounded memory, input order, reruns replace tables, failures recorded, per-file work is a pure function."
+import pandas as pd
+from pathlib import Path
+from teum_cxdo.report import map_bounded, run_corpus, analyze_text, tone_by_call
+from teum_cxdo.core import InputError
+
+FIX = Path(__file__).parent / 'fixtures'
+
+def _slow_square(x):
+    import time; time.sleep(0.01 * (x % 3)); return x * x
+
+def test_map_bounded_keeps_order_and_window():
+    consumed, done = [], []
+    def items():
+        for i in range(40):
+            consumed.append(i); yield i
+    for it, res, err in map_bounded(_slow_square, items(), workers=2, window=4):
+        done.append(it)
+        assert len(consumed) - len(done) <= 4          # never more than `window` items taken but not yet returned
+        assert res == it * it and err is None
+    assert done == list(range(40))
+
+def _boom(x):
+    if x == 2: raise InputError('bad item')
+    return x
+
+def test_map_bounded_returns_errors_instead_of_raising():
+    res = list(map_bounded(_boom, range(4), workers=2))
+    assert [r for _, r, _ in res] == [0, 1, None, 3] and res[2][2] == 'InputError: bad item'
+
+def test_analyze_text_is_pure():
+    text = (FIX / 'bullet_call.txt').read_text(encoding='utf-8')
+    a, b = analyze_text(text, doc_id='x'), analyze_text(text, doc_id='x')
+    for k in a: pd.testing.assert_frame_equal(a[k], b[k])
+
+def test_rerun_replaces_tables(tmp_path):
+    src = tmp_path / 'calls'; src.mkdir()
+    (src / 'a.txt').write_bytes((FIX / 'labeled_call.txt').read_bytes())
+    run_corpus(src, tmp_path / 'out', workers=1, progress=False)
+    first = pd.read_csv(tmp_path / 'out' / 'turns.csv')
+    run_corpus(src, tmp_path / 'out', workers=1, progress=False)
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / 'out' / 'turns.csv'), first)   # not appended twice
+
+def test_parallel_equals_serial(tmp_path):
+    src = tmp_path / 'calls'; src.mkdir()
+    for n in ('labeled_call.txt', 'bullet_call.txt', 'unlabeled_call.txt', 'inline_call.txt'): (src / n).write_bytes((FIX / n).read_bytes())
+    run_corpus(src, tmp_path / 's', workers=1, progress=False); run_corpus(src, tmp_path / 'p', workers=2, progress=False)
+    for t in ('turns', 'sentences', 'metrics', 'turn_tone', 'tone_by_call'):
+        assert (tmp_path / 's' / f'{t}.csv').read_bytes() == (tmp_path / 'p' / f'{t}.csv').read_bytes(), t
+
+def test_tone_by_call_of_a_corpus_that_failed_entirely(tmp_path):
+    src = tmp_path / 'calls'; src.mkdir()
+    (src / 'x.txt').write_bytes(b'\x00\x01\x02')
+    c = run_corpus(src, tmp_path / 'out', workers=1, progress=False)
+    assert c == dict(files=1, failed=1, words=0)
+    assert tone_by_call(tmp_path / 'out').empty and (tmp_path / 'out' / 'index.html').exists()
