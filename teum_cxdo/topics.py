@@ -4,20 +4,23 @@
 
 # %% auto #0
 __all__ = ['COLUMNS', 'FILLER', 'TOKENS', 'TopicError', 'passages', 'coverage', 'filing_turns', 'name_tokens', 'stop_list',
-           'Topics', 'npmi', 'cluster_topics', 'topic_table', 'topic_shares', 'shared_topics', 'heatmap']
+           'Topics', 'npmi', 'cluster_topics', 'assign_topics', 'topic_table', 'topic_shares', 'shared_topics',
+           'heatmap', 'passage_tone']
 
 # %% ../nbs/05_topics.ipynb #c2047441
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, ENGLISH_STOP_WORDS
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score
-from .core import TeumCxdoError, count_words
+from .core import TeumCxdoError, InputError, count_words
 from .corpus import documents, load_text
-from .text import sentences, flag_turns, is_boilerplate, is_courtesy
+from .text import sentences, flag_turns, is_boilerplate, is_courtesy, COURTESY_WORDS
+from .sentiment import TONES
+from .business import filing_sentences
 
 # %% ../nbs/05_topics.ipynb #4b392d4b
 class TopicError(TeumCxdoError):
@@ -28,12 +31,19 @@ COLUMNS = ['company', 'doc_id', 'role', 'section', 'speaker', 'turn']
 
 def _sentences(turns, company, doc_id, min_words):
     "Sentences of `turns` with a `reason` column: '' if the sentence goes into a passage, else why it is left out."
+    if not isinstance(turns, pd.DataFrame) or 'text' not in turns:
+        raise InputError(f"expected a turns table (DataFrame) with a `text` column, got {type(turns).__name__}"
+                         + (f" with columns {list(turns.columns)}" if isinstance(turns, pd.DataFrame) else ''))
+    if bad := [i for i, x in enumerate(turns.text) if not isinstance(x, str)]:
+        x = turns.text.iloc[bad[0]]
+        raise InputError(f"turn texts must be strings; row {bad[0]} is {'missing' if pd.api.types.is_scalar(x) and pd.isna(x) else type(x).__name__}")
     t = turns.reset_index(drop=True)
     t = t.assign(**{c: v for c, v in [('company', company), ('doc_id', doc_id)] if v is not None or c not in t})
     t = t.assign(**{c: '' for c in ['role', 'section', 'speaker'] if c not in t})
     if 'turn' not in t: t = t.assign(turn=range(len(t)))
     s = sentences(flag_turns(t[COLUMNS + ['text']]).assign(_turn=range(len(t))))
-    s['reason'] = np.select([s.role.eq('operator'), s.boilerplate, s.courtesy, s.text.map(is_boilerplate)],
+    s['reason'] = np.select([s.role.eq('operator'), s.boilerplate.astype(bool), s.courtesy.astype(bool),
+                             s.text.map(is_boilerplate).astype(bool)],
                             ['operator turn', 'boilerplate turn', 'courtesy turn', 'boilerplate sentence'], '')
     s['_w'] = s.n_words.where(s.reason.eq(''), 0).groupby(s._turn).transform('sum')
     s.loc[s.reason.eq('') & (s._w < min_words), 'reason'] = 'short turn'
@@ -46,69 +56,71 @@ def passages(turns:pd.DataFrame, # turns table: `text` and optionally `role`, `s
              max_words:int=150, # a longer turn is cut into `ceil(words / max_words)` passages
             )->pd.DataFrame:
     "Passages of about `min_words`–`max_words` words: consecutive sentences within one turn of `turns`."
+    if not (isinstance(min_words, int) and isinstance(max_words, int) and 1 <= min_words <= max_words):
+        raise InputError(f"need whole numbers 1 <= min_words <= max_words, got {min_words!r} and {max_words!r}")
     s = _sentences(turns, company, doc_id, min_words)
     s = s[s.reason.eq('')].copy()
+    if s.empty: return pd.DataFrame(columns=COLUMNS + ['passage', 'sentences', 'text', 'n_words'])
     n = np.ceil(s._w / max_words)
     before = s.groupby('_turn').n_words.cumsum() - s.n_words
     s['_chunk'] = np.minimum(n - 1, np.floor((before + s.n_words / 2) * n / s._w)).astype(int)
     g = s.groupby(['_turn', '_chunk'], sort=True)
-    out = g[COLUMNS].first().join(g.text.agg(' '.join)).join(g.n_words.sum()).reset_index(drop=True)
+    out = g[COLUMNS].first().join(g.sentence.agg(tuple).rename('sentences')).join(g.text.agg(' '.join)).join(g.n_words.sum())
+    out = out.reset_index(drop=True)
     out.insert(len(COLUMNS), 'passage', range(len(out)))
     return out
 
-def coverage(turns:pd.DataFrame, company=None, doc_id=None, min_words:int=40)->pd.DataFrame:
+def coverage(turns:pd.DataFrame, # turns table, as for `passages`
+             company:str|None=None, doc_id:str|None=None, min_words:int=40, # as for `passages`
+            )->pd.DataFrame:
     "Sentences and words of `turns` that go `in passages` and that are left out, by reason."
     s = _sentences(turns, company, doc_id, min_words)
     out = s.assign(reason=s.reason.replace('', 'in passages')).groupby('reason').n_words.agg(sentences='size', words='sum')
     return out.assign(share=(out.words / out.words.sum()).round(3)).sort_values('words', ascending=False)
 
 # %% ../nbs/05_topics.ipynb #7ff842e9
-def filing_turns(doc_id:str='teum_2017_10k', # a bundled 10-K document
+def filing_turns(doc_id:str='teum_2017_10k', # a bundled filing (`corpus.documents`)
                 )->pd.DataFrame:
-    "One row per headed section of filing `doc_id`: prompt, title, page numbers, rules and table bars removed."
-    text = re.sub(r'(?m)^\s*(?:Prompt:.*|Item \d.*|\d+|-)\s*$', '', load_text(doc_id).replace('|', ' '))
-    parts = re.split(r'(?m)^(.+)\n-{3,}\s*$', text)   # a heading is a line underlined with dashes
-    rows = []
-    for head, body in zip(['(start)'] + parts[1::2], parts[0::2]):
-        paras = [re.sub(r'\s+', ' ', p).strip() for p in re.split(r'\n\s*\n', re.sub(r'(?m)^[-+\s]+$', '', body))]
-        if any(paras): rows.append((head.strip(), '\n'.join(p for p in paras if p)))
+    "One row per section of filing `doc_id`: the sentences of its paragraphs and list items, from `business.filing_sentences`."
+    s = filing_sentences(load_text(doc_id))
+    g = s.groupby((s.section != s.section.shift()).cumsum(), sort=True)   # consecutive sentences under one heading
     m = documents().set_index('doc_id').loc[doc_id]
     return pd.DataFrame({'company': m.ticker, 'doc_id': doc_id, 'role': 'filing', 'section': m.kind, 'speaker': '',
-                         'turn': range(len(rows)), 'heading': [h for h, _ in rows], 'text': [b for _, b in rows]}
-                       ).assign(n_words=lambda d: d.text.map(count_words))
+                         'turn': range(g.ngroups), 'heading': g.section.first().to_numpy(),
+                         'text': g.sentence.agg(' '.join).to_numpy()}).assign(n_words=lambda d: d.text.map(count_words))
 
 # %% ../nbs/05_topics.ipynb #aea229e5
-FILLER = frozenset('''january february march april may june july august september october november december think
- thinking quarter quarters going ahead know really just yeah okay ok like lot lots thank thanks question questions guys
- yes sure right good great kind sort maybe actually certainly obviously basically mean means say said saying talk talked
- talking want wanted look looking looks let getting get got come coming make making thing things way bit little pretty
- today call year years time times mentioned able continue continued continuing well also would could ll re ve don didn
- doesn isn wasn aren won ph indiscernible inaudible operator hi hello afternoon morning evening everyone everybody
- appreciate congrats congratulations nice helpful absolutely exactly course probably definitely believe see seeing seen
- something anything stuff much many one two three four five first second third fourth next last million billion
- thousand percent hundred half double terms gonna yep sir maam welcome guess try trying tell told wondering curious
- color add additional point points place take taking new company companies business team doing day hard quite best end
- use used using different important specifically overall better big large include includes including particular
- example especially hope happy excited pleased'''.split())
+FILLER = frozenset('''january february march april june july august september october november december think thinking quarter
+ quarters going ahead know really just like lot lots kind sort maybe actually certainly obviously basically mean
+ means say said saying talk talked talking want wanted look looking looks let getting come coming make making
+ thing things way bit little pretty today call year years time times mentioned able continue continued continuing
+ ll ve don didn doesn isn wasn aren won ph indiscernible inaudible operator course probably definitely exactly
+ believe seeing seen stuff second fourth million billion thousand percent half double terms gonna guess try
+ trying tell told wondering curious color add additional point points place new company companies business team
+ doing hard quite best end use used using different important specifically overall better big large include
+ includes including particular example especially hope happy excited pleased'''.split())
 
 TOKENS = r"(?u)\b[^\W\d_]{2,}\b"  # words of two or more letters: numbers and tokens with digits never become terms
 _TOKEN = re.compile(TOKENS)
+_URL = re.compile(r'\S*(?:www\.|://|@)\S*|\S+\.(?:com|net|org|io)\b\S*')
 
-def name_tokens(turns:pd.DataFrame|None=None, # turns of one or more calls (`speaker`, `role`, `text`)
+def name_tokens(turns:pd.DataFrame, # parsed turns of one or more calls: `text`, `speaker`, and `title`, `role` if present
                )->frozenset:
-    "Lower-case tokens of people's and companies' names: manifest companies, `speaker`s, and vocatives of the calls."
-    names = set(_TOKEN.findall(' '.join(documents().company).lower()))
-    if turns is None or not len(turns): return frozenset(names)
-    names |= set(_TOKEN.findall(' '.join(turns.speaker.fillna('').astype(str)).lower()))
-    s = sentences(turns[['text']].assign(role=turns['role'] if 'role' in turns else ''))
-    s = s[s.role.eq('operator') | s.text.map(is_courtesy)]
-    caps = {w.lower() for w in re.findall(r'(?<=\s)[A-Z][a-z]+\b', ' '.join(s.text))}
-    return frozenset(names | (caps - set(re.findall(r'\b[a-z]+\b', ' '.join(turns.text)))))
+    "Lower-case tokens of people's and companies' names in `turns`: speakers, their titles' and the calls' vocatives."
+    if not isinstance(turns, pd.DataFrame) or 'text' not in turns:
+        raise InputError(f"expected a turns table (DataFrame) with a `text` column, got {type(turns).__name__}")
+    col = lambda c: turns[c].fillna('').astype(str) if c in turns else pd.Series('', index=turns.index, dtype=str)
+    s = sentences(pd.DataFrame({'text': col('text'), 'role': col('role')}))
+    s = s[s.role.eq('operator') | s.text.map(is_courtesy).astype(bool)]
+    caps = {w.lower() for x in [*col('title'), *s.text] for w in re.findall(r'(?<=\s)[A-Z][a-z]+\b', x)}  # not first words
+    lower = set(re.findall(r'\b[a-z]+\b', _URL.sub(' ', ' '.join(col('text')))))
+    return frozenset(set(_TOKEN.findall(' '.join(col('speaker')).lower())) | (caps - lower))
 
-def stop_list(names=(), # extra names (strings; split into tokens), e.g. `name_tokens(turns)`
+def stop_list(names=(), # names or name tokens to leave out too, e.g. `name_tokens(turns)`
              )->frozenset:
-    "Stop words for calls: scikit-learn's English list, `FILLER`, the manifest's company names and `names`."
-    return frozenset(ENGLISH_STOP_WORDS | FILLER | name_tokens() | {w for n in names for w in _TOKEN.findall(str(n).lower())})
+    "Stop words for calls: scikit-learn's English list, `FILLER`, `text.COURTESY_WORDS` and the tokens of `names`."
+    names = [names] if isinstance(names, str) else names
+    return frozenset(ENGLISH_STOP_WORDS | FILLER | {w for n in [*COURTESY_WORDS, *names] for w in _TOKEN.findall(str(n).lower())})
 
 # %% ../nbs/05_topics.ipynb #fa515a46
 @dataclass
@@ -119,25 +131,34 @@ class Topics:
     weights: np.ndarray      # texts × topics: how strongly each text loads on each topic
     scores: pd.DataFrame     # each candidate number of topics `k` with its `coherence` and seed `stability`
     method: str              # 'nmf', 'lda' or 'kmeans'
+    model: object = field(default=None, repr=False)       # the fitted scikit-learn model, topics in `topics` order
+    vectorizer: tuple = field(default=(), repr=False)     # the fitted `CountVectorizer` and `TfidfTransformer`
 
 def _check(texts)->list:
     "`texts` as a list of strings, or a `TopicError` saying what is wrong."
     if isinstance(texts, (str, bytes)) or not hasattr(texts, '__iter__'):
         raise TopicError(f"texts must be a list of strings, got {type(texts).__name__}")
-    texts = list(texts)
-    if not texts: raise TopicError("no texts to cluster (empty input)")
-    bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
-    if bad is not None: raise TopicError(f"texts must be strings; item {bad} is {type(texts[bad]).__name__}")
+    if not (texts := list(texts)): raise TopicError("no texts to cluster (empty input)")
+    if bad := [i for i, t in enumerate(texts) if not isinstance(t, str)]:
+        raise TopicError(f"texts must be strings; item {bad[0]} is {type(texts[bad[0]]).__name__}")
     return texts
 
+def _int(x, name, lo=1)->int:
+    "`x` as an int of at least `lo`, or a `TopicError`."
+    if isinstance(x, bool) or not isinstance(x, (int, np.integer)) or x < lo:
+        raise TopicError(f"{name} must be an integer of at least {lo}, got {x!r}")
+    return int(x)
+
 def _vectorise(texts, stop_words):
-    "Term counts `C`, sublinear TF-IDF `X` (rows L2-normalised) and the terms of `texts`."
+    "Fitted count vectoriser and TF-IDF transformer, term counts `C` and sublinear TF-IDF `X` (rows L2-normalised) of `texts`."
+    if isinstance(stop_words, str): raise TopicError("stop_words must be a collection of words, not a string")
     big = len(texts) >= 20   # document-frequency cut-offs need many documents
     cv = CountVectorizer(token_pattern=TOKENS, stop_words=sorted(stop_words), min_df=2 if big else 1, max_df=0.5 if big else 1.0)
     try: C = cv.fit_transform(texts)
     except ValueError: raise TopicError("no vocabulary left: every word is a stop word, a name or a number"
-                                        + (", or in more than half or only one of the texts" if big else ""))
-    return C, TfidfTransformer(sublinear_tf=True).fit_transform(C), cv.get_feature_names_out()
+                                        + (", or in more than half or only one of the texts" if big else "")) from None
+    tf = TfidfTransformer(sublinear_tf=True).fit(C)
+    return cv, tf, C, tf.transform(C)
 
 def npmi(top, # one array of term indices per topic
          B, # binary documents × terms matrix (sparse)
@@ -145,8 +166,7 @@ def npmi(top, # one array of term indices per topic
     "NPMI coherence of each topic's `top` terms over the documents of `B` (see above)."
     out = []
     for t in top:
-        co = (B[:, t].T @ B[:, t]).toarray() / B.shape[0]
-        i, j = np.triu_indices(len(t), 1)
+        co, (i, j) = (B[:, t].T @ B[:, t]).toarray() / B.shape[0], np.triu_indices(len(t), 1)
         pij, pi, pj = co[i, j], co[i, i], co[j, j]
         with np.errstate(divide='ignore', invalid='ignore'):
             v = np.where(pij <= 0, -1.0, np.where(pij >= 1, 1.0, np.log(pij / (pi * pj)) / -np.log(pij)))
@@ -154,20 +174,20 @@ def npmi(top, # one array of term indices per topic
     return np.array(out, dtype=float)
 
 def _fit(C, X, k, method, seed):
-    "Document-topic weights `W`, topic-term weights `H` and hard assignments of one model."
+    "Fitted model, document-topic weights `W`, topic-term weights `H` and hard assignments of one model."
     if method == 'nmf':
         m = NMF(k, init='nndsvda', random_state=seed, max_iter=500)
         with np.errstate(invalid='ignore'): W = m.fit_transform(X)   # a text without terms is an all-zero row
-        return W, m.components_, W.argmax(1)
+        return m, W, m.components_, W.argmax(1)
     if method == 'lda':
         m = LatentDirichletAllocation(k, random_state=seed, learning_method='batch', max_iter=20)
-        W = m.fit_transform(C); return W, m.components_, W.argmax(1)
+        W = m.fit_transform(C); return m, W, m.components_, W.argmax(1)
     m = KMeans(k, n_init=10, random_state=seed).fit(X)
-    return np.asarray(X @ m.cluster_centers_.T), m.cluster_centers_, m.labels_
+    return m, np.asarray(X @ m.cluster_centers_.T), m.cluster_centers_, m.labels_
 
 def _stability(C, X, k, method, seed, a, n_seeds=5)->float:
     "Lowest adjusted Rand index of `n_seeds` refits (the seeds after `seed`) against assignments `a`."
-    return float(np.min([adjusted_rand_score(a, _fit(C, X, k, method, seed + s)[2]) for s in range(1, n_seeds + 1)]))
+    return float(np.min([adjusted_rand_score(a, _fit(C, X, k, method, seed + s)[3]) for s in range(1, n_seeds + 1)]))
 
 def cluster_topics(texts, # passages to cluster (a list or Series of strings)
                    n_topics:int|None=None, # number of topics; None: chosen in `k_range` (see above)
@@ -181,37 +201,51 @@ def cluster_topics(texts, # passages to cluster (a list or Series of strings)
     "Cluster `texts` into labelled topics with a representative text each; one topic per text in `assignments`."
     texts = _check(texts)
     if method not in ('nmf', 'lda', 'kmeans'): raise TopicError(f"unknown method {method!r}; expected 'nmf', 'lda' or 'kmeans'")
-    n = len(texts)
-    C, X, terms = _vectorise(texts, stop_list() if stop_words is None else stop_words)
+    seed, n_terms = _int(random_state, 'random_state', 0), _int(n_terms, 'n_terms')
+    if not isinstance(k_range, (tuple, list)) or len(k_range) != 2: raise TopicError(f"k_range must be a pair, got {k_range!r}")
+    lo, hi = _int(k_range[0], 'k_range[0]'), _int(k_range[1], 'k_range[1]')
+    cv, tf, C, X = _vectorise(texts, stop_list() if stop_words is None else stop_words)
+    terms, has = cv.get_feature_names_out(), np.asarray(C.sum(1)).ravel() > 0
+    n = int(has.sum())   # texts with at least one term
     if n_topics is not None:
-        if isinstance(n_topics, bool) or not isinstance(n_topics, (int, np.integer)) or n_topics < 1:
-            raise TopicError(f"n_topics must be a positive integer, got {n_topics!r}")
-        if n_topics > n: raise TopicError(f"n_topics={n_topics} is more than the {n} texts")
-        if n_topics > len(terms): raise TopicError(f"n_topics={n_topics} is more than the {len(terms)} terms left after the stop list")
+        if _int(n_topics, 'n_topics') > n: raise TopicError(f"n_topics={n_topics} is more than the {n} texts with terms left")
+        if n_topics > len(terms): raise TopicError(f"n_topics={n_topics} is more than the {len(terms)} terms left")
         cands = [int(n_topics)]
-    else: cands = [k for k in range(k_range[0], k_range[1] + 1) if k <= min(n // 2, len(terms))] or [1]
+    else: cands = [k for k in range(lo, hi + 1) if k <= min(n // 2, len(terms))] or [1]
     B, fits = (C > 0).astype(float), {}
     for k in cands:
-        W, H, a = _fit(C, X, k, method, random_state)
-        fits[k] = W, H, a, [t[H[i, t] > 0] for i, t in enumerate(np.argsort(-H, axis=1, kind='stable')[:, :n_terms])]
+        m, W, H, a = _fit(C, X, k, method, seed)
+        fits[k] = m, W, a, [t[H[i, t] > 0] for i, t in enumerate(np.argsort(-H, axis=1, kind='stable')[:, :n_terms])]
     scores = pd.DataFrame({'k': cands, 'coherence': [npmi(fits[k][3], B).mean().round(4) for k in cands], 'stability': np.nan})
     k = cands[0]
     if len(cands) > 1:   # most coherent first; the first k whose seed ARI reaches `min_stability` wins
         for i in scores.sort_values(['coherence', 'k'], ascending=[False, True]).index:
-            scores.loc[i, 'stability'] = round(_stability(C, X, scores.k[i], method, random_state, fits[scores.k[i]][2]), 4)
+            scores.loc[i, 'stability'] = round(_stability(C, X, scores.k[i], method, seed, fits[scores.k[i]][2]), 4)
             if scores.stability[i] >= min_stability: break
         k = int(scores.k[i] if scores.stability[i] >= min_stability else scores.k[scores.stability.idxmax()])
-    W, H, a, top = fits[k]
-    a = np.where(np.asarray(C.sum(1)).ravel() == 0, -1, a)
-    order = sorted(range(k), key=lambda t: (-(a == t).sum(), t))   # number topics by size, largest first
-    a, W, top = np.where(a < 0, -1, np.argsort(order)[np.maximum(a, 0)]), W[:, order], [top[t] for t in order]
+    m, W, a, top = fits[k]
+    order = sorted(range(k), key=lambda t: (-(has & (a == t)).sum(), t))   # number topics by size, largest first
+    a, W, top = np.where(has, np.argsort(order)[a], -1), W[:, order], [top[t] for t in order]
+    for att in ('components_', 'exp_dirichlet_component_', 'cluster_centers_'):   # the model's topics in the same order
+        if hasattr(m, att): setattr(m, att, getattr(m, att)[order])
     size = np.array([(a == t).sum() for t in range(k)])
     ex = [texts[int(np.argmax(np.where(a == t, W[:, t], -np.inf)))] if size[t] else '' for t in range(k)]
     label = pd.Series([' / '.join(terms[t[:3]]) for t in top])
     label = label.where(~label.duplicated(keep=False), label + [f' ({t})' for t in range(k)])
     topics = pd.DataFrame({'topic': range(k), 'label': label, 'top_terms': [', '.join(terms[t]) for t in top], 'size': size,
-                           'share': (size / n).round(3), 'coherence': npmi(top, B).round(3), 'example': ex})
-    return Topics(topics, a, W, scores, method)
+                           'share': (size / len(texts)).round(3), 'coherence': npmi(top, B).round(3), 'example': ex})
+    return Topics(topics, a, W, scores, method, m, (cv, tf))
+
+def assign_topics(result:Topics, # a `cluster_topics` result
+                  texts, # new texts (a list or Series of strings)
+                  min_terms:int=1, # texts with fewer distinct terms of the model get -1
+                 )->np.ndarray:
+    "Topic of each of `texts` under the fitted model of `result`; -1 for a text with fewer than `min_terms` of its terms."
+    texts, min_terms = _check(texts), _int(min_terms, 'min_terms')
+    C = result.vectorizer[0].transform(texts); X = result.vectorizer[1].transform(C)
+    m = result.model
+    a = m.predict(X) if result.method == 'kmeans' else m.transform(C if result.method == 'lda' else X).argmax(1)
+    return np.where(np.asarray((C > 0).sum(1)).ravel() >= min_terms, a, -1)
 
 # %% ../nbs/05_topics.ipynb #353b9dda
 def topic_table(passages:pd.DataFrame, # the passages clustered, in the same order
@@ -236,29 +270,49 @@ def topic_shares(table:pd.DataFrame, # a `topic_table`
 def shared_topics(table:pd.DataFrame, # a `topic_table`
                   by:str='company', # the column whose values must all take part
                   min_share:float=0.10, # each value's least share of a topic's passages for it to be shared
+                  min_passages:int=3, # topics with fewer passages are too small to call shared or specific
                  )->pd.DataFrame:
     "Per topic: its passages, the share of them from each `by` value, and whether it is `shared` or specific."
     sh = pd.crosstab(table.topic, table[by], normalize='index').round(3)
     out = table.groupby('topic').agg(label=('label', 'first'), passages=('text', 'size')).join(sh)
-    out['shared'] = (sh >= min_share).all(axis=1)
-    out['specific_to'] = np.where(out.shared, '', sh.idxmax(axis=1))
+    out['shared'] = (sh >= min_share).all(axis=1) & (out.passages >= min_passages)
+    out['specific_to'] = np.where(out.passages < min_passages, '(too few)', np.where(out.shared, '', sh.idxmax(axis=1)))
     return out.reset_index()
 
 def heatmap(df:pd.DataFrame, # numbers to show: rows × columns (NaN: a grey, blank cell)
-            title:str='', ax=None, fmt:str='{:.0%}', # cell text format
-            cmap:str='Blues', vmin=None, vmax=None, # colour map and its range (default: 0 or the minimum to the maximum)
+            title:str='', # axes title
+            fmt:str='{:.0%}', # cell text format
+            cmap:str='Blues', # matplotlib colour map
+            vmin=None, vmax=None, # colour range (default: 0 or the minimum to the maximum)
            ):
-    "Annotated `imshow` heat map of `df` with labelled rows and columns; returns the axes."
+    "Annotated heat map of `df` with labelled rows and columns in a new figure; returns the axes."
     import matplotlib.pyplot as plt
     v = df.to_numpy(dtype=float)
-    if ax is None: ax = plt.subplots(figsize=(max(6, 2.5 + 1.1 * df.shape[1]), 1 + 0.45 * df.shape[0]))[1]
-    im = ax.imshow(v, cmap=plt.get_cmap(cmap).with_extremes(bad='0.9'), vmin=min(0, np.nanmin(v)) if vmin is None else vmin,
-                   vmax=max(np.nanmax(v), 1e-9) if vmax is None else vmax, aspect='auto')
+    ax = plt.subplots(figsize=(max(6, 2.5 + 1.1 * df.shape[1]), 1 + 0.45 * df.shape[0]))[1]
+    im = ax.imshow(v, cmap=plt.get_cmap(cmap).with_extremes(bad='0.9'), aspect='auto',
+                   vmin=min(0, np.nanmin(v)) if vmin is None else vmin, vmax=max(np.nanmax(v), 1e-9) if vmax is None else vmax)
     ax.set_xticks(range(df.shape[1]), [str(c).replace(' / ', '\n') for c in df.columns], fontsize=8)
     ax.set_yticks(range(df.shape[0]), [' · '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in df.index], fontsize=8)
-    for (i, j), x in np.ndenumerate(v):
-        if np.isnan(x): continue
+    for (i, j), x in np.ndenumerate(v):   # dark text on light cells, white on dark
         r, g, b, _ = im.cmap(im.norm(x))
-        ax.text(j, i, fmt.format(x), ha='center', va='center', fontsize=7, color='white' if .3*r + .6*g + .1*b < .5 else 'black')
-    ax.set_title(title, fontsize=10)
+        if not np.isnan(x): ax.text(j, i, fmt.format(x), ha='center', va='center', fontsize=7, color='w' if .3*r + .6*g + .1*b < .5 else 'k')
+    ax.set_title(title, fontsize=10); ax.figure.tight_layout()
     return ax
+
+# %% ../nbs/05_topics.ipynb #tone0exp
+def passage_tone(passages:pd.DataFrame, # a `passages` table
+                 sent_scores:pd.DataFrame, # `sentiment.score_turns` of the same turns, with the same `company`/`doc_id` columns
+                 cols=TONES, # tone columns to average
+                )->pd.DataFrame:
+    "Word-weighted mean of `cols` over the sentences of each passage in `sent_scores`: one row per passage, same order."
+    if 'sentences' not in passages: raise TopicError("`passages` needs the `sentences` column that `passages()` gives")
+    keys = [c for c in ('company', 'doc_id', 'turn') if c in passages and c in sent_scores] + ['sentence']
+    if sent_scores.duplicated(keys).any():
+        raise TopicError(f"`sent_scores` has several rows per {', '.join(keys)}: give each document's turns a `doc_id` column")
+    p = passages.reset_index(drop=True).rename_axis('_p').reset_index().explode('sentences')
+    m = p.assign(sentence=p.sentences.astype(int))[keys + ['_p']].merge(sent_scores[keys + ['n_words', *cols]], how='left')
+    if m.n_words.isna().any():
+        raise TopicError(f"sentences of {m.loc[m.n_words.isna(), '_p'].nunique()} passages are missing from `sent_scores`: "
+                         "score the same turns, with the same `company` and `doc_id` columns")
+    w = m.n_words.clip(lower=1)
+    return m[list(cols)].mul(w, axis=0).groupby(m._p).sum().div(w.groupby(m._p).sum(), axis=0).rename_axis(None)
