@@ -6,19 +6,21 @@
 __all__ = ['ROLE_COLORS', 'FIGURES', 'study', 'fig_role_tests', 'fig_tone_by_role', 'fig_tone_along_call', 'fig_topic_shares',
            'fig_topic_tone', 'fig_comparison', 'fig_summary', 'figures', 'write_report']
 
-# %% ../nbs/09_study.ipynb #cffe6b16
+# %% ../nbs/09_study.ipynb #7688f972
 import numpy as np
 import pandas as pd
 from pathlib import Path
 from .corpus import documents, load_text
 from .transcripts import load_call
 from .sentiment import TONES, score_sentences, score_turns, turn_tone, tone_by_group, compare_roles
-from .topics import passages, filing_turns, name_tokens, stop_list, cluster_topics, topic_table, topic_shares, shared_topics, heatmap
+from .text import flag_turns
+from .topics import (passages, filing_turns, name_tokens, stop_list, cluster_topics, assign_topics, topic_table,
+                               topic_shares, shared_topics, passage_tone, heatmap)
 from .metrics import metrics_table, conflicts, compare_companies, plot_comparison
 from .business import summarize_business_model, summary_sentences, compare_business_models
 from .report import to_csv, fig_png, html_report
 
-# %% ../nbs/09_study.ipynb #70f8274e
+# %% ../nbs/09_study.ipynb #467c41f0
 def _calls()->pd.DataFrame:
     "Speaker turns of every bundled call, with `company` and `doc_id` first."
     docs = documents()
@@ -38,7 +40,22 @@ def _sensitivity(tt:pd.DataFrame, seed:int, n_boot:int)->pd.DataFrame:
     out = run(False).merge(run(True), on=keys, suffixes=('', '_incl'), how='outer')
     return out.assign(shift=out.diff_incl - out['diff'])
 
-# %% ../nbs/09_study.ipynb #f9a8c5f9
+# %% ../nbs/09_study.ipynb #5dfa7d66
+def _asks_vs_presents(T:pd.DataFrame, res, turns:pd.DataFrame)->pd.DataFrame:
+    "Topic mix of what analysts ask (passages and short questions) vs what management presents, per company."
+    t = flag_turns(turns)
+    q = t[t.role.eq('analyst') & t.section.eq('qa') & ~t.courtesy & t.n_words.lt(40)]
+    q = q.assign(topic=assign_topics(res, q.text, min_terms=3))   # short questions: a topic if they use 3+ of its terms
+    asks = pd.concat([T[T.role.eq('analyst')][['company', 'topic']], q[q.topic >= 0][['company', 'topic']]])
+    pres = T[T.role.eq('management') & T.section.eq('presentation')][['company', 'topic']]
+    share = lambda d, name: d.groupby('company').topic.value_counts(normalize=True).rename(name)
+    out = pd.concat([share(asks, 'analysts ask'), share(pres, 'management presents')], axis=1).fillna(0).reset_index()
+    n = {'analysts ask': asks.groupby('company').size(), 'management presents': pres.groupby('company').size()}
+    out = out.assign(label=out.topic.map(res.topics.set_index('topic').label), n_asks=out.company.map(n['analysts ask']),
+                     n_presents=out.company.map(n['management presents']))
+    return out.sort_values(['company', 'topic'], ignore_index=True)[['company', 'topic', 'label', 'analysts ask', 'management presents',
+                                                                        'n_asks', 'n_presents']]
+
 def study(seed:int=0, # seed of the bootstrap, permutation test and topic model
           n_boot:int=2000, # bootstrap and permutation draws
          )->dict:
@@ -48,17 +65,17 @@ def study(seed:int=0, # seed of the bootstrap, permutation test and topic model
     tt = turn_tone(sents)
     P = _passages(turns)
     res = cluster_topics(P.text, stop_words=stop_list(name_tokens(turns)), random_state=seed)
-    T = topic_table(P, res, score_sentences(P.text)[list(TONES)])
+    T = topic_table(P, res, passage_tone(P, pd.concat([sents, score_turns(filing_turns())], ignore_index=True)))
     m = metrics_table()
     return dict(turns=turns, sentences=sents, turn_tone=tt, tone_groups=tone_by_group(tt),
                 role_tests=pd.concat([compare_roles(tt, sc, n_boot, seed) for sc in TONES], ignore_index=True),
-                flag_sensitivity=_sensitivity(tt, seed, n_boot), passages=T, topics=res.topics,
-                shared_topics=shared_topics(T[T.role != 'filing']), metrics=m, conflicts=conflicts(m),
-                comparison=compare_companies(m).rename_axis('measure').reset_index(),
+                flag_sensitivity=_sensitivity(tt, seed, n_boot), passages=T.drop(columns='sentences'), topics=res.topics,
+                shared_topics=shared_topics(T[T.role != 'filing']), asks_vs_presents=_asks_vs_presents(T, res, turns),
+                metrics=m, conflicts=conflicts(m), comparison=compare_companies(m).rename_axis('measure').reset_index(),
                 business=compare_business_models().stack(level=1, future_stack=True).rename_axis(['aspect', 'source']).reset_index(),
                 summary=summary_sentences(load_text('teum_2017_10k')))
 
-# %% ../nbs/09_study.ipynb #33bd2d4f
+# %% ../nbs/09_study.ipynb #d43d8d1e
 ROLE_COLORS = {'management': '#4C72B0', 'analyst': '#DD8452'}
 _SCORER_NAMES = {'fin_tone': 'fin_tone (finance-aware)', 'lm_tone': 'lm_tone (Loughran-McDonald)', 'polarity': 'TextBlob polarity'}
 
@@ -83,7 +100,7 @@ def fig_role_tests(role_tests:pd.DataFrame, # `study()['role_tests']`
     fig.tight_layout()
     return fig
 
-# %% ../nbs/09_study.ipynb #4e948c8d
+# %% ../nbs/09_study.ipynb #eff3aeeb
 def fig_tone_by_role(sentences:pd.DataFrame, # `study()['sentences']`
                      scorers=TONES, # tone columns, one row of panels each
                     ):
@@ -104,7 +121,7 @@ def fig_tone_by_role(sentences:pd.DataFrame, # `study()['sentences']`
     fig.tight_layout()
     return fig
 
-# %% ../nbs/09_study.ipynb #2bffb46f
+# %% ../nbs/09_study.ipynb #66c1ac22
 def fig_tone_along_call(turn_tone:pd.DataFrame, # `study()['turn_tone']`
                         scorer:str='fin_tone', # tone column to plot
                         window:int=5, # turns in the moving average
@@ -129,7 +146,7 @@ def fig_tone_along_call(turn_tone:pd.DataFrame, # `study()['turn_tone']`
     fig.tight_layout()
     return fig
 
-# %% ../nbs/09_study.ipynb #fed7e83e
+# %% ../nbs/09_study.ipynb #4ff5d641
 def _with_n(shares:pd.DataFrame, table:pd.DataFrame, by:list)->pd.DataFrame:
     "`shares` with each row label extended by its number of passages."
     n = table.groupby(by).size().reindex(shares.index)
@@ -154,7 +171,7 @@ def fig_topic_tone(passages:pd.DataFrame, # `study()['passages']`
     ax.figure.tight_layout()
     return ax.figure
 
-# %% ../nbs/09_study.ipynb #34a124c0
+# %% ../nbs/09_study.ipynb #01948163
 def fig_comparison(comparison:pd.DataFrame, # `study()['comparison']`
                   ):
     "Bar charts of the comparable (normalised) measures of both companies (`metrics.plot_comparison`)."
@@ -182,7 +199,7 @@ def fig_summary(summary:pd.DataFrame, # `study()['summary']`
     fig.tight_layout()
     return fig
 
-# %% ../nbs/09_study.ipynb #b84acdfc
+# %% ../nbs/09_study.ipynb #cb6b3678
 FIGURES = {'role_tests': fig_role_tests, 'tone_by_role': fig_tone_by_role, 'tone_along_call': fig_tone_along_call,
            'topic_shares': fig_topic_shares, 'topic_tone': fig_topic_tone, 'comparison': fig_comparison, 'summary': fig_summary}
 _ARG = {'role_tests': 'role_tests', 'tone_by_role': 'sentences', 'tone_along_call': 'turn_tone', 'topic_shares': 'passages',
@@ -192,7 +209,7 @@ def figures(S:dict)->dict:
     "PNG bytes of every study figure, keyed as `FIGURES`."
     return {k: fig_png(f(S[_ARG[k]])) for k, f in FIGURES.items()}
 
-# %% ../nbs/09_study.ipynb #571cd81d
+# %% ../nbs/09_study.ipynb #ea7734bc
 def _sections(S:dict, png:dict)->list:
     "The report's `(heading, parts)` sections."
     rt, tg = S['role_tests'], S['tone_groups']
@@ -214,7 +231,9 @@ def _sections(S:dict, png:dict)->list:
                                           'How much including the boilerplate and courtesy turns moves the difference:', S['flag_sensitivity']]),
         ('Topics', ['Topics of 40–150-word passages of both calls and the 10-K (NMF on TF-IDF, call-fit stop list):',
                     S['topics'][[c for c in S['topics'] if c != 'example']], png['topic_shares'],
-                    'Shared and company-specific topics (calls only):', S['shared_topics'], png['topic_tone']]),
+                    'Shared and company-specific topics (calls only):', S['shared_topics'],
+                    'What analysts ask about vs what management presents (share of each side\'s passages and questions):',
+                    S['asks_vs_presents'], png['topic_tone']]),
         ('Numbers', ['Headline and normalised figures side by side; the note column says what limits each comparison:',
                      S['comparison'], png['comparison'], 'Facts stated twice with different values:', S['conflicts']]),
         ('Business models', ['Key phrases per business-model aspect and source:', S['business'][['aspect', 'source', 'phrase']],
