@@ -23,8 +23,10 @@ def _directives(src:str)->tuple:
     return d, '\n'.join(lines)
 
 def _frontmatter(src:str)->dict:
-    "The `key: value` pairs of a `---` frontmatter block."
-    return dict(m.groups() for m in re.finditer(r'^(\w[\w-]*):\s*(.*?)\s*$', src, re.M))
+    "The fields of a `---` YAML frontmatter block (quoted and folded values as YAML reads them)."
+    import yaml
+    fm = yaml.safe_load(src.strip().strip('-')) or {}
+    return {k: str(v) for k, v in fm.items()} if isinstance(fm, dict) else {}
 
 def _md(text:str, site:str)->str:
     "Strip pandoc link attributes; make links to `site` relative links to the notebook pages."
