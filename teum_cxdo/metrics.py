@@ -64,6 +64,11 @@ def _range(m, text:str, a:str, b:str, scale_a:str='', scale_b:str='', between:st
 def find_values(text:str, # a sentence
                )->list:
     "Number mentions in `text`: dicts with `start`, `end`, `value`, `low`, `high`, `unit`, `step` (the rounding it is stated to); counts also `noun_at`, `mods`."
+    return [dict(d) for d in _find_values(text)]
+
+@lru_cache(maxsize=1 << 15)
+def _find_values(text:str)->tuple:
+    "`find_values`, memoised (a pure function of the sentence; callers get copies)."
     out = []
     for m in _VALUE.finditer(text):
         extra, lo, hi, step = {}, None, None, None
@@ -87,7 +92,7 @@ def find_values(text:str, # a sentence
             if lo is not None: lo, hi = min(lo, hi), max(lo, hi); v = (lo + hi) / 2
             spans = [(m.start(), m.end(), v, lo, hi, step if lo is None else None)]
         out += [dict(start=a, end=b, value=v, low=lo, high=hi, unit=unit, step=st, **extra) for a, b, v, lo, hi, st in spans]
-    return out
+    return tuple(out)
 
 # %% ../nbs/06_metrics.ipynb #7d7f66c7
 _ORD = {'first': 1, 'second': 2, 'third': 3, 'fourth': 4}
@@ -530,6 +535,18 @@ def _check_turns(turns):
     bad = turns['text'].map(lambda t: not isinstance(t, str))
     if bad.any(): raise InputError(f"turns: `text` must hold strings; row {bad.idxmax()} holds {type(turns['text'][bad.idxmax()]).__name__}")
 
+@lru_cache(maxsize=1 << 15)
+def _memo_metrics(sentence:str, period:str, metric:str, ctx_period:str, question:str, known:tuple)->tuple:
+    "`sentence_metrics` for a context reduced to what it reads; memoised (corpora repeat sentences)."
+    return tuple(sentence_metrics(sentence, period, dict(metric=metric, period=ctx_period, question=question, known=dict(known))))
+
+def _metrics_in(sentence:str, period:str, ctx:dict)->list:
+    "`sentence_metrics(sentence, period, ctx)`, through the memo: of `known` only the metrics of this sentence's dollar values matter."
+    s = _RESTART_YEAR.sub('', _DISFLUENCY.sub(r'\1', sentence))
+    keys = {round(abs(v['value']), 2) for v in _find_values(s) if v['unit'] == 'USD'}
+    hits = tuple(sorted((k, ctx['known'][k]) for k in keys if ctx['known'].get(k) is not None))
+    return [dict(r) for r in _memo_metrics(sentence, period, ctx['metric'], ctx['period'], ctx.get('question', ''), hits)]
+
 def _remember(known:dict, rows:list):
     "Add the company's exact dollar levels in `rows` to `known` (value → metric; None when two metrics share a value)."
     for r in rows:
@@ -550,11 +567,11 @@ def extract_metrics(turns:pd.DataFrame, # speaker turns: a `text` column, option
         hit = m[m.doc_id == doc_id] if doc_id else m[(m.ticker == company) & (m.kind == 'call')]
         period, doc_id = (hit.fiscal_period.iloc[0], hit.doc_id.iloc[0]) if len(hit) == 1 else ('', doc_id)
     rows, known, question, horizon = [], {}, '', None
-    for i, t in turns.reset_index(drop=True).iterrows():
+    for i, t in enumerate(turns.to_dict('records')):
         role, ctx = t.get('role', ''), dict(metric='', period='', known=known)
         for j, sent in enumerate(split_sentences(t['text'])):
             ctx['question'] = question if j < 3 else ''   # an answer's first sentences may take their metric from the question
-            found = sentence_metrics(sent, period, ctx)
+            found = _metrics_in(sent, period, ctx)
             rows += [dict(r, company=company, doc_id=doc_id, speaker=t.get('speaker', ''), role=role, turn=t.get('turn', i), sentence=sent)
                      for r in found]
             if role not in ('analyst', 'operator'): _remember(known, found)
@@ -570,11 +587,14 @@ def extract_metrics(turns:pd.DataFrame, # speaker turns: a `text` column, option
 
 def _restated_basis(out:pd.DataFrame)->pd.DataFrame:
     "Give a change stated without a basis the basis the same fact (metric, segment, period, value, unit) has elsewhere in the table."
-    key = ['metric', 'segment', 'period', 'value', 'unit']
-    stated = out.loc[out.basis != '', key + ['basis']].drop_duplicates()
-    stated = stated[~stated.duplicated(key, keep=False)].rename(columns={'basis': 'stated'})   # one basis only
-    stated = out[key].merge(stated, on=key, how='left').stated.fillna('').values
-    return out.assign(basis=out.basis.where((out.basis != '') | ~out.metric.str.endswith('_growth'), stated))
+    need = (out.basis == '') & out.metric.str.endswith('_growth')
+    if not need.any(): return out
+    keys = list(out[['metric', 'segment', 'period', 'value', 'unit']].itertuples(index=False, name=None))
+    stated = {}
+    for k, b in zip(keys, out.basis):
+        if b: stated.setdefault(k, set()).add(b)
+    one = {k: next(iter(v)) for k, v in stated.items() if len(v) == 1}   # one basis only
+    return out.assign(basis=[one.get(k, '') if n else b for k, b, n in zip(keys, out.basis, need)])
 
 # %% ../nbs/06_metrics.ipynb #7d4157a0
 def _turns(doc_id:str, kind:str, ticker:str)->pd.DataFrame:

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['FLOAT_FORMAT', 'CSS', 'TABLES', 'to_csv', 'fig_png', 'html_report', 'map_bounded', 'call_metadata', 'analyze_text',
-           'analyze_file', 'corpus_files', 'tone_by_call', 'corpus_page', 'run_corpus']
+           'analyze_file', 'analyze_batch', 'corpus_files', 'tone_by_call', 'corpus_page', 'run_corpus']
 
 # %% ../nbs/08_report.ipynb #62cf4196
 import base64, html, io, os, re
@@ -78,6 +78,7 @@ def map_bounded(func, # a picklable function of one item
 from .transcripts import parse_transcript
 from .sentiment import score_turns
 from .metrics import extract_metrics
+from .text import flag_turns
 
 # %% ../nbs/08_report.ipynb #c3b960bb
 _TICKER = re.compile(r'\((?:(?:NASDAQ|NYSE(?: American| MKT)?|AMEX|OTC\w*)\s*:\s*)?([A-Z]{1,5})\)')
@@ -106,8 +107,7 @@ def analyze_text(text:str, # one call transcript
     turns = parse_transcript(text).drop(columns='lines')
     turns = turns.assign(**ids)[['doc_id', 'company'] + [c for c in turns if c not in ids]]
     sents = score_turns(turns)   # flags the turns and scores their sentences
-    flags = sents.groupby('turn')[['boilerplate', 'courtesy']].first()
-    turns = turns.join(flags, on='turn').fillna({'boilerplate': False, 'courtesy': False}).astype({'boilerplate': bool, 'courtesy': bool})
+    turns = flag_turns(turns)    # the same flags on the turns (sentence splits and flags are memoised)
     mets = extract_metrics(turns, company or doc_id, doc_id=doc_id, period=period or '')
     mets = mets.assign(company=company)
     return dict(turns=turns, sentences=sents, metrics=mets)
@@ -124,6 +124,21 @@ def analyze_file(path)->dict:
     res = analyze_text(read_text(p), doc_id=p.stem)
     res['turn_tone'] = turn_tone(res['sentences'])
     return res
+
+def _csv_parts(df:pd.DataFrame)->tuple:
+    "`(header line, rows)` of `df` as CSV text in the package's format (see `to_csv`)."
+    kw = dict(index=False, float_format=FLOAT_FORMAT, lineterminator='\n')
+    plain = all(isinstance(c, str) and not re.search(r'[",\s]', c) for c in df.columns)   # no quoting needed
+    return ','.join(df.columns) + '\n' if plain else df.iloc[:0].to_csv(**kw), df.to_csv(header=False, **kw)
+
+def analyze_batch(paths:list, # files to analyse
+                 )->list:
+    "`(path, {table: (header, CSV rows)}, words, error)` per file of `paths`: `analyze_file`, serialised."
+    out = []
+    for p in paths:
+        res, err = _safe(analyze_file, p)
+        out.append((p, None, 0, err) if err else (p, {k: _csv_parts(res[k]) for k in TABLES}, int(res['turns'].n_words.sum()), None))
+    return out
 
 def corpus_files(folder)->list:
     "The `.txt` files under `folder`, sorted; an `InputError` if there are none."
@@ -182,17 +197,27 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any supported layo
                out, # output folder for the CSV tables and `index.html`
                workers:int|None=None, # processes (default: all cores)
                progress:bool=True, # show a progress bar
+               batch:int=8, # files per task sent to a worker
               )->dict:
     "Analyse every call in `folder`, streaming the tables to CSVs in `out`, then summarise them; returns counts."
     files, out = corpus_files(folder), Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for name in TABLES: (out / f'{name}.csv').unlink(missing_ok=True)   # no rows left over from an earlier run
-    started, errors, n_words = set(), [], 0
-    for p, res, err in tqdm(map_bounded(analyze_file, files, workers), total=len(files), disable=not progress, unit='file'):
-        if err: errors.append(dict(file=str(p), error=err)); continue
-        n_words += int(res['turns'].n_words.sum())
-        for name in TABLES:
-            to_csv(res[name], out / f'{name}.csv', append=name in started); started.add(name)
+    batches = [files[i:i + batch] for i in range(0, len(files), batch)]
+    sinks, errors, n_words = {}, [], 0
+    try:
+        with tqdm(total=len(files), disable=not progress, unit='file') as bar:
+            for _, res, err in map_bounded(analyze_batch, batches, workers):
+                if err: raise TeumCxdoError(err)   # `analyze_batch` catches the package's errors per file
+                for p, tables, words, e in res:
+                    bar.update(1)
+                    if e: errors.append(dict(file=str(p), error=e)); continue
+                    n_words += words
+                    for name, (head, rows) in tables.items():
+                        if name not in sinks: sinks[name] = open(out / f'{name}.csv', 'w', encoding='utf-8', newline=''); sinks[name].write(head)
+                        sinks[name].write(rows)
+    finally:
+        for f in sinks.values(): f.close()
     errors = pd.DataFrame(errors, columns=['file', 'error'])
     to_csv(errors, out / 'errors.csv')
     counts = dict(files=len(files), failed=len(errors), words=n_words)

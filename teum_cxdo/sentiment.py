@@ -18,7 +18,7 @@ import pandas as pd
 from textblob import _text as _tbt
 from textblob.en import sentiment as _pattern
 from .core import InputError, count_words
-from .text import sentences, flag_turns
+from .text import sentences, flag_turns, flagged_sentences
 
 # %% ../nbs/04_sentiment.ipynb #52d947f8
 LM_CATEGORIES = ('positive', 'negative', 'uncertainty', 'litigious', 'constraining')
@@ -324,7 +324,9 @@ def _check_texts(texts)->list:
     if bad is not None: raise InputError(f"texts[{bad}] is {type(texts[bad]).__name__} ({texts[bad]!r}), expected str")
     return texts
 
+@lru_cache(maxsize=1 << 16)
 def _score_one(t:str)->tuple:
+    "Every score of one text; memoised, since calls repeat sentences (courtesies, safe harbor) and scores are pure."
     return (*textblob_sentiment(t), *lm_counts(t), count_words(t), fin_tone(t))
 
 def score_sentences(texts, # strings to score (list, Series, array)
@@ -352,7 +354,7 @@ def score_turns(turns:pd.DataFrame, # speaker turns with a `text` column
                 scorers:dict|None=None, # extra scorers for `score_sentences`
                )->pd.DataFrame:
     "Sentence table of `turns` with `boilerplate`/`courtesy` flags and `score_sentences` columns."
-    s = sentences(flag_turns(turns))
+    s = flagged_sentences(turns)   # = sentences(flag_turns(turns)), each turn split once
     return pd.concat([s, score_sentences(s.text.tolist(), scorers).drop(columns='n_words')], axis=1)
 
 def _keys(df): return [c for c in ('company', 'turn') if c in df]
@@ -362,11 +364,13 @@ def turn_tone(sent_scores:pd.DataFrame, # output of `score_turns`
              )->pd.DataFrame:
     "Word-weighted mean of `cols` per turn, with the turn's other columns, `n_sentences` and `n_words`."
     keys, skip = _keys(sent_scores), set(COLUMNS) | {'sentence', 'text'}
-    w = sent_scores.n_words.clip(lower=1)
-    g = sent_scores.groupby(keys, sort=False)
-    out = g[[c for c in sent_scores if c not in skip and c not in keys]].first()
-    out['n_sentences'], out['n_words'] = g.size(), g.n_words.sum()
-    for c in cols: out[c] = (sent_scores[c] * w).groupby([sent_scores[k] for k in keys], sort=False).sum() / w.groupby([sent_scores[k] for k in keys], sort=False).sum()
+    codes, turns = pd.MultiIndex.from_arrays([sent_scores[k] for k in keys], names=keys).factorize()   # turns in order of appearance
+    first = np.unique(codes, return_index=True)[1]
+    out = sent_scores.iloc[first][[c for c in sent_scores if c not in skip and c not in keys]].set_axis(turns.set_names(keys))
+    w, n = sent_scores.n_words.clip(lower=1).to_numpy(float), len(turns)
+    out['n_sentences'] = np.bincount(codes, minlength=n)
+    out['n_words'] = np.bincount(codes, sent_scores.n_words.to_numpy(float), n).astype('int64')
+    for c in cols: out[c] = np.bincount(codes, sent_scores[c].to_numpy(float) * w, n) / np.bincount(codes, w, n)
     return out.reset_index()
 
 def _kept(turn_scores, include_flagged):

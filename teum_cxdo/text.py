@@ -4,10 +4,12 @@
 
 # %% auto #0
 __all__ = ['ABBREVIATIONS', 'BOILERPLATE', 'COURTESY_WORDS', 'sentence_spans', 'split_sentences', 'sentences', 'is_boilerplate',
-           'is_courtesy', 'flag_turns']
+           'is_courtesy', 'flag_turns', 'flagged_sentences']
 
 # %% ../nbs/02_text.ipynb #9075f4dd
 import re
+from functools import lru_cache
+import numpy as np
 import pandas as pd
 from .core import count_words
 
@@ -28,8 +30,9 @@ def _vetoed(text:str, end:int)->bool:
     return w in ABBREVIATIONS or (len(w) == 1 and m.group(1)[0].isupper())
 
 # %% ../nbs/02_text.ipynb #b653df75
-def sentence_spans(text:str)->list:
-    "`(start, end)` character spans of the sentences of `text`, leading/trailing whitespace excluded."
+@lru_cache(maxsize=1 << 15)
+def _spans(text:str)->tuple:
+    "`sentence_spans`, memoised: a corpus repeats text (safe harbor, operator script), and the split is a pure function."
     spans = []
     for line in re.finditer(r'[^\n]+', text):
         a, seg = line.start(), line.group()
@@ -39,7 +42,11 @@ def sentence_spans(text:str)->list:
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
                 spans.append((a + s + lead, a + s + len(piece.rstrip())))
-    return spans
+    return tuple(spans)
+
+def sentence_spans(text:str)->list:
+    "`(start, end)` character spans of the sentences of `text`, leading/trailing whitespace excluded."
+    return list(_spans(text))
 
 def split_sentences(text:str)->list:
     "The sentences of `text`, in order, as stripped strings."
@@ -49,16 +56,21 @@ def split_sentences(text:str)->list:
 def _squash(s:str)->str: return re.sub(r'\s+', '', s)
 
 # %% ../nbs/02_text.ipynb #81ea9f24
+def _split(turns:pd.DataFrame)->tuple:
+    "The sentence table of `turns` (index reset) and, per sentence, the position of its turn."
+    parts = [split_sentences(t) for t in turns['text']]
+    row = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+    keep = turns.drop(columns=[c for c in ('text', 'n_words') if c in turns])
+    out = keep.iloc[row].reset_index(drop=True)
+    out['sentence'] = np.concatenate([np.arange(len(p)) for p in parts] + [np.zeros(0, int)]).astype('int64')
+    out['text'] = pd.Series([x for p in parts for x in p], dtype='str')
+    out['n_words'] = pd.Series([count_words(x) for x in out['text']], dtype='int64')
+    return out, row
+
 def sentences(turns:pd.DataFrame, # any table with a `text` column
              )->pd.DataFrame:
     "One row per sentence of `turns.text`, carrying the other columns of its row."
-    turns = turns.reset_index(drop=True)
-    keep = turns.drop(columns=[c for c in ('text', 'n_words') if c in turns])
-    out = keep.join(turns['text'].map(split_sentences)).explode('text').dropna(subset=['text'])
-    out.insert(len(keep.columns), 'sentence', out.groupby(level=0).cumcount())
-    out = out.reset_index(drop=True)
-    out['n_words'] = out['text'].map(count_words)
-    return out
+    return _split(turns.reset_index(drop=True))[0]
 
 # %% ../nbs/02_text.ipynb #91c9566b
 BOILERPLATE = re.compile('|'.join([
@@ -87,13 +99,33 @@ def is_courtesy(text:str)->bool:
     return all(w.lower() in COURTESY_WORDS or (w[0].isupper() and i > 0) for i, w in enumerate(ws))
 
 # %% ../nbs/02_text.ipynb #7751ee57
+@lru_cache(maxsize=1 << 16)
+def _flags(text:str)->tuple:
+    "`(is_boilerplate, is_courtesy)` of one sentence, memoised."
+    return is_boilerplate(text), is_courtesy(text)
+
+def _turn_flags(s:pd.DataFrame, row:np.ndarray, n:int)->tuple:
+    "Boolean `boilerplate` and `courtesy` arrays for `n` turns, from their sentence table `s` (turn position `row`)."
+    f = np.array([_flags(t) for t in s['text']], dtype=bool).reshape(-1, 2)
+    w = s['n_words'].to_numpy()
+    words, bp_words = np.bincount(row, w, n), np.bincount(row, w * f[:, 0], n)
+    has, all_ct = np.bincount(row, minlength=n) > 0, np.bincount(row, ~f[:, 1], n) == 0
+    return bp_words / np.maximum(words, 1) >= 0.5, has & all_ct
+
 def flag_turns(turns:pd.DataFrame)->pd.DataFrame:
     "Copy of `turns` with boolean `boilerplate` and `courtesy` columns (see rules above)."
-    s = sentences(turns[['text']].assign(_row=range(len(turns))))
-    s['bp'], s['ct'] = s.text.map(is_boilerplate), s.text.map(is_courtesy)
-    g = s.groupby('_row')
-    bp_share = (s.n_words * s.bp).groupby(s._row).sum() / g.n_words.sum().clip(lower=1)
+    s, row = _split(turns[['text']].reset_index(drop=True))
     out = turns.copy()
-    out['boilerplate'] = (bp_share.reindex(range(len(turns)), fill_value=0) >= 0.5).to_numpy()
-    out['courtesy'] = g.ct.all().reindex(range(len(turns)), fill_value=False).to_numpy()
+    out['boilerplate'], out['courtesy'] = _turn_flags(s, row, len(turns))
     return out
+
+def flagged_sentences(turns:pd.DataFrame, # any table with a `text` column
+                     )->pd.DataFrame:
+    "`sentences(flag_turns(turns))`, splitting each turn only once."
+    t = turns.reset_index(drop=True)
+    if 'boilerplate' in t or 'courtesy' in t: return sentences(flag_turns(t))
+    s, row = _split(t)
+    bp, ct = _turn_flags(s, row, len(t))
+    at = s.columns.get_loc('sentence')
+    s.insert(at, 'courtesy', ct[row]); s.insert(at, 'boilerplate', bp[row])
+    return s
