@@ -31,6 +31,7 @@ _MOD = (r'(?!(?:of|our|the|to|in|for|and|or|with|from|by|on|at|its|their|which|t
         r'months?|years?|quarters?|weeks?|days?|ago)\b)(?![a-z]+est\b)[a-z][\w-]*')
 COUNT_NOUNS = r'(?:end[- ]users|users|subscribers?(?: equivalents)?|licensees|licensed providers|customers|logos|clients|merchants|employees)\b'
 _VALUE = re.compile(
+    r'(?=[$\w])'   # every match starts with `$`, a digit or a letter: skipping other positions at once is faster
     rf'(?P<mr>(?P<mb>between\s+)?\$\s?(?P<r1>{_NUM})(?P<rs1>{_SC})\s*(?(mb)and|(?:to|-|–))\s*\$?\s?(?P<r2>{_NUM})(?P<rs2>{_SC}))'
     rf'|(?P<money>\$\s?(?P<mneg>\()?(?P<mv>{_NUM})\)?(?P<ms>{_SC}))'
     rf'|(?P<pr>(?P<pb>between\s+)?(?P<p1>{_NUM})\s?%?\s?(?(pb)and|(?:to|-|–))\s?(?P<p2>{_NUM})\s?(?:%|percent\b))'
@@ -41,6 +42,7 @@ _VALUE = re.compile(
     rf'|(?P<cnt>(?<![\d.,])(?!(?:19|20)\d\d\b)(?P<c1>{_NUM}|\b(?:{_WORDS}))(?:\s?(?:to|-)\s?(?P<c2>{_NUM}))?(?P<cs>\s(?:thousand|million|billion))?'
     rf'(?=(?P<mods>(?:\s+{_MOD}){{0,2}}?)\s+(?P<noun>{COUNT_NOUNS})))'
     rf'|(?P<bare>(?<![\w$.,])(?P<bv>{_NUM})\s(?P<bs>thousand|million|billion)\b)', re.I)
+_MAYBE = re.compile(rf'\d|teens|digit|fold|\b(?:doubl|tripl|quadrupl|{_WORDS})', re.I)   # every `_VALUE` match contains one of these
 # "$X to $Y" is a range (guidance) unless it follows a change word or a number ("grew $1.1 million to $7.2 million") or Y is far from X
 _NOT_RANGE = re.compile(r'(?:\b(?:from|by|or)|\b(?:increas|decreas|grew|grow|rose|ris|declin|fell|dropp|improv|expand|jump|climb|reduc|add)\w*|\bup|\bdown|[\d%])\s*$', re.I)
 
@@ -70,6 +72,7 @@ def find_values(text:str, # a sentence
 def _find_values(text:str)->tuple:
     "`find_values`, memoised (a pure function of the sentence; callers get copies)."
     out = []
+    if not _MAYBE.search(text): return ()   # a quick test that rules out most sentences
     for m in _VALUE.finditer(text):
         extra, lo, hi, step = {}, None, None, None
         if m['mr']: spans, unit = _range(m, text, 'r1', 'r2', 'rs1', 'rs2', 'mb'), 'USD'
@@ -98,6 +101,7 @@ def _find_values(text:str)->tuple:
 _ORD = {'first': 1, 'second': 2, 'third': 3, 'fourth': 4}
 _MON = {m: i for i, m in enumerate('january february march april may june july august september october november december'.split(), 1)}
 _PERIOD = re.compile(
+    r'\b(?=[a-z0-9])'   # every match starts a word with a letter or digit: skipping other positions at once is faster
     r'(?P<since>\bsince\s+(?:\w+\s+){0,2})?(?:'
     r'(?P<q>\bQ(?P<qn>[1-4])|\b(?P<qo>first|second|third|fourth) quarter)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?:(?P<qy>(?:19|20)\d\d)\b|(?P<qrel>the prior year|the previous year|last year|this year|the year|prior year)))?'
     r'|(?P<half>\b(?:6|six)[- ]months?\b|\bfirst half\b|\byear[- ]to[- ]date\b|\bytd\b)'
@@ -226,7 +230,7 @@ SEGMENTS = [('managed services', r'managed services?'), ('cloud', r'cloud'), ('i
             ('software', r'software(?: solutions?)?'), ('professional services', r'professional services?'),
             ('service', r'telecom services?|\bservices?\b'), ('product', r'\bproducts?\b'), ('direct', r'\bdirect\b'),
             ('', r'\b(?:overall|total|consolidated|combined|blended)\b')]
-_KW = re.compile(r'\b(?:' + '|'.join(f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)) + ')', re.I)   # \b first: fast
+_KW = re.compile(r'\b(?=[a-z])(?:' + '|'.join(f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)) + ')', re.I)   # \b first: fast
 _SEG = re.compile('|'.join(f'(?P<s{i}>{p})' for i, (_, p) in enumerate(SEGMENTS)), re.I)
 # a word right before a metric keyword that is not a segment ("total revenue", "GAAP net loss", "Q2 revenues")
 _NOT_SEGMENT = set('''total net gross gaap non-gaap consolidated quarterly quarter annual annualized year full-year fiscal record overall

@@ -367,10 +367,11 @@ def turn_tone(sent_scores:pd.DataFrame, # output of `score_turns`
     codes, turns = pd.MultiIndex.from_arrays([sent_scores[k] for k in keys], names=keys).factorize()   # turns in order of appearance
     first = np.unique(codes, return_index=True)[1]
     out = sent_scores.iloc[first][[c for c in sent_scores if c not in skip and c not in keys]].set_axis(turns.set_names(keys))
-    w, n = sent_scores.n_words.clip(lower=1).to_numpy(float), len(turns)
-    out['n_sentences'] = np.bincount(codes, minlength=n)
-    out['n_words'] = np.bincount(codes, sent_scores.n_words.to_numpy(float), n).astype('int64')
-    for c in cols: out[c] = np.bincount(codes, sent_scores[c].to_numpy(float) * w, n) / np.bincount(codes, w, n)
+    w = sent_scores.n_words.clip(lower=1).to_numpy(float)
+    sums = pd.DataFrame(np.column_stack([sent_scores[c].to_numpy(float) * w for c in cols] + [w])).groupby(codes).sum().to_numpy()
+    out['n_sentences'] = np.bincount(codes, minlength=len(turns))
+    out['n_words'] = sent_scores.n_words.groupby(codes).sum().to_numpy()
+    for i, c in enumerate(cols): out[c] = sums[:, i] / sums[:, -1]   # pandas' compensated sums, as a groupby gives
     return out.reset_index()
 
 def _kept(turn_scores, include_flagged):
