@@ -277,3 +277,8 @@ def test_bad_turns(bad, msg):
 
 def test_bad_company_is_a_package_error():
     with pytest.raises(TeumCxdoError, match='ticker'): extract_metrics(turns('Cash was $1 million.'), 42)
+
+def test_unicode_case_folding_does_not_crash():
+    "`re.I` matches 'ſix' (long s) as the number word 'six': the value must be read, not raise."
+    from teum_cxdo.metrics import find_values
+    assert [v['value'] for v in find_values('We added ſix customers.')] == [6.0]

@@ -48,7 +48,7 @@ _NOT_RANGE = re.compile(r'(?:\b(?:from|by|or)|\b(?:increas|decreas|grew|grow|ros
 
 # %% ../nbs/06_metrics.ipynb #34f61010
 def _scale(s:str)->float: return _SCALE.get((s or '').strip().lower(), 1.0)
-def _num(s:str)->float: return float(_WORDNUM[s.lower()] if s.lower() in _WORDNUM else s.replace(',', ''))
+def _num(s:str)->float: return float(_WORDNUM[s.casefold()] if s.casefold() in _WORDNUM else s.replace(',', ''))   # casefold: `re.I` matches 'ſix' as 'six'
 def _decimals(s:str)->int: return len(s.split('.')[1]) if '.' in s else 0
 
 def _range(m, text:str, a:str, b:str, scale_a:str='', scale_b:str='', between:str='')->list:
