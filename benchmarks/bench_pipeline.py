@@ -17,7 +17,7 @@ whether growth is linear (a fixed start-up cost, the process pool and imports, i
 
 Usage: python benchmarks/bench_pipeline.py [N_CALLS]   (default 1000; also times 1/8, 1/4, 1/2 of it for scaling)
 """
-import os, platform, shutil, sys, tempfile, time
+import itertools, os, platform, re, shutil, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -54,7 +54,6 @@ def _nonce(k:int)->str:
 
 def uniquify(text:str, start:int)->tuple:
     "`text` with a nonce word before each sentence-final mark of its paragraphs, and the next nonce number."
-    import re, itertools
     c = itertools.count(start)
     out = '\n'.join(re.sub(r'(?<=[^\s.])([.?!])(?=\s|$)', lambda m: f' {_nonce(next(c))}{m.group(1)}', l)
                     if l.lstrip().startswith('•') and len(l.split()) >= 8 else l for l in text.split('\n'))   # paragraphs, not speaker lines

@@ -41,8 +41,8 @@ def _call(path, company:str='', period:str|None=None)->dict:
 
 def _csv(df:pd.DataFrame)->int:
     "Write `df` as CSV to stdout with the package's float format; exit status 0."
-    from teum_cxdo.report import FLOAT_FORMAT
-    df.to_csv(sys.stdout, index=False, float_format=FLOAT_FORMAT, lineterminator='\n')
+    from teum_cxdo.report import CSV_OPTIONS
+    df.to_csv(sys.stdout, **CSV_OPTIONS)
     return 0
 
 def _cmd_sentiment(args)->int:

@@ -12,12 +12,12 @@ import pandas as pd
 from pathlib import Path
 from .corpus import documents, load_text
 from .transcripts import load_call
-from .sentiment import TONES, score_sentences, score_turns, turn_tone, tone_by_group, compare_roles
+from .sentiment import TONES, score_turns, turn_tone, tone_by_group, compare_roles, _kept
 from .text import flag_turns
 from .topics import (passages, filing_turns, name_tokens, stop_list, cluster_topics, assign_topics, topic_table,
                                topic_shares, shared_topics, passage_tone, heatmap)
 from .metrics import metrics_table, conflicts, compare_companies, plot_comparison
-from .business import summarize_business_model, summary_sentences, compare_business_models
+from .business import summary_sentences, compare_business_models
 from .report import to_csv, fig_png, html_report
 
 # %% ../nbs/09_study.ipynb #467c41f0
@@ -79,10 +79,6 @@ def study(seed:int=0, # seed of the bootstrap, permutation test and topic model
 ROLE_COLORS = {'management': '#4C72B0', 'analyst': '#DD8452'}
 _SCORER_NAMES = {'fin_tone': 'fin_tone (finance-aware)', 'lm_tone': 'lm_tone (Loughran-McDonald)', 'polarity': 'TextBlob polarity'}
 
-def _kept(df:pd.DataFrame)->pd.DataFrame:
-    "Management and analyst rows that are not boilerplate or courtesy."
-    return df[df.role.isin(list(ROLE_COLORS)) & ~(df.boilerplate | df.courtesy)]
-
 def fig_role_tests(role_tests:pd.DataFrame, # `study()['role_tests']`
                   ):
     "Forest plot of management − analyst tone differences with their 95% bootstrap CIs, per company, section and scorer."
@@ -106,7 +102,7 @@ def fig_tone_by_role(sentences:pd.DataFrame, # `study()['sentences']`
                     ):
     "Distributions of sentence tone by role (flagged turns excluded), one panel per company and scorer."
     import matplotlib.pyplot as plt
-    s, cos = _kept(sentences), list(dict.fromkeys(sentences.company))
+    s, cos = _kept(sentences, include_flagged=False), list(dict.fromkeys(sentences.company))
     fig, axs = plt.subplots(len(scorers), len(cos), figsize=(5 * len(cos), 2.4 * len(scorers)), sharex=True, squeeze=False)
     bins = np.linspace(-1, 1, 21)
     for i, sc in enumerate(scorers):
@@ -134,7 +130,7 @@ def fig_tone_along_call(turn_tone:pd.DataFrame, # `study()['turn_tone']`
         t = turn_tone[turn_tone.company == co].sort_values('turn')
         t = t.assign(pos=(t.n_words.cumsum() - t.n_words / 2) / t.n_words.sum())
         qa = t[t.section == 'qa'].pos.min()
-        t = _kept(t)
+        t = _kept(t, include_flagged=False)
         for role, c in ROLE_COLORS.items():
             r = t[t.role == role]
             ax.scatter(r.pos, r[scorer], s=np.clip(r.n_words / 4, 6, 80), color=c, alpha=0.5, label=role)
