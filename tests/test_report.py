@@ -67,3 +67,28 @@ def test_output_does_not_depend_on_batch_size(tmp_path):
     one = analyze_text((FIX / 'bullet_call.txt').read_text(encoding='utf-8'), doc_id='bullet_call')['sentences']
     got = pd.read_csv(tmp_path / 'a' / 'sentences.csv')
     assert (got.doc_id == 'bullet_call').sum() == len(one)          # every sentence of the file, once
+
+def test_same_name_in_two_subfolders_stays_apart(tmp_path):
+    src = tmp_path / 'calls'
+    for sub, n in (('2023', 'labeled_call.txt'), ('2024', 'bullet_call.txt')):
+        (src / sub).mkdir(parents=True); (src / sub / 'acme.txt').write_bytes((FIX / n).read_bytes())
+    c = run_corpus(src, tmp_path / 'out', workers=1, progress=False, batch=2)
+    t = pd.read_csv(tmp_path / 'out' / 'turns.csv')
+    assert c['failed'] == 0 and sorted(t.doc_id.unique()) == ['2023/acme', '2024/acme']
+    one = analyze_text((FIX / 'bullet_call.txt').read_text(encoding='utf-8'), doc_id='2024/acme')['turns']
+    assert (t.doc_id == '2024/acme').sum() == len(one)
+
+def test_a_file_failing_inside_a_batch_is_isolated(tmp_path, monkeypatch):
+    import teum_cxdo.report as R
+    real = R.analyze_calls
+    def picky(calls):   # the batch step fails whenever the call 'b' is in it
+        if any(c['doc_id'][:1] == ['b'] for c, _ in calls): raise InputError('b is bad')
+        return real(calls)
+    monkeypatch.setattr(R, 'analyze_calls', picky)
+    src = tmp_path / 'calls'; src.mkdir()
+    for n, f in (('a', 'labeled_call.txt'), ('b', 'bullet_call.txt'), ('c', 'unlabeled_call.txt')):
+        (src / f'{n}.txt').write_bytes((FIX / f).read_bytes())
+    c = run_corpus(src, tmp_path / 'out', workers=1, progress=False, batch=3)
+    errs = pd.read_csv(tmp_path / 'out' / 'errors.csv')
+    assert c['failed'] == 1 and errs.file.str.endswith('b.txt').all() and 'b is bad' in errs.error[0]
+    assert sorted(pd.read_csv(tmp_path / 'out' / 'turns.csv').doc_id.unique()) == ['a', 'c']

@@ -544,12 +544,14 @@ def _memo_metrics(sentence:str, period:str, metric:str, ctx_period:str, question
     "`sentence_metrics` for a context reduced to what it reads; memoised (corpora repeat sentences)."
     return tuple(sentence_metrics(sentence, period, dict(metric=metric, period=ctx_period, question=question, known=dict(known))))
 
-def _metrics_in(sentence:str, period:str, ctx:dict)->list:
-    "`sentence_metrics(sentence, period, ctx)`, through the memo: of `known` only the metrics of this sentence's dollar values matter."
+@lru_cache(maxsize=1 << 15)
+def _cues(sentence:str, period:str)->tuple:
+    "What `sentence` hands on: `(its dollar values, last metric named, last current period named, opens with a demonstrative?, backlog horizon)`."
     s = _RESTART_YEAR.sub('', _DISFLUENCY.sub(r'\1', sentence))
-    keys = {round(abs(v['value']), 2) for v in _find_values(s) if v['unit'] == 'USD'}
-    hits = tuple(sorted((k, ctx['known'][k]) for k in keys if ctx['known'].get(k) is not None))
-    return [dict(r) for r in _memo_metrics(sentence, period, ctx['metric'], ctx['period'], ctx.get('question', ''), hits)]
+    usd = tuple(sorted({round(abs(v['value']), 2) for v in _find_values(s) if v['unit'] == 'USD'}))
+    ks = _keywords(sentence)
+    ps = [p[2] for p in _periods(sentence, period) if p[2] and not p[3] and not _PRIOR.search(sentence[max(0, p[0]-60):p[0]])]
+    return usd, ks[-1][2] if ks else None, ps[-1] if ps else None, bool(_DEMONSTRATIVE.match(sentence)), _horizon(sentence)
 
 def _remember(known:dict, rows:list):
     "Add the company's exact dollar levels in `rows` to `known` (value → metric; None when two metrics share a value)."
@@ -557,6 +559,32 @@ def _remember(known:dict, rows:list):
         if r['unit'] == 'USD' and not r['qualifier'] and not r['metric'].endswith('_growth'):
             k = round(abs(r['value']), 2)
             known[k] = r['metric'] if known.get(k, r['metric']) == r['metric'] else None
+
+def _doc_rows(turns:list, # `(text, role, speaker, turn, sentences)` per turn of one document
+              company:str, doc_id:str, period:str)->tuple:
+    "`(rows, horizon)`: the metric rows (dicts of `COLUMNS`) of one document's turns, and its backlog horizon."
+    rows, known, question, horizon = [], {}, '', None
+    for text, role, speaker, turn, sents in turns:
+        metric, ctx_period = '', ''
+        for j, sent in enumerate(sents):
+            usd, kw, per, demo, h = _cues(sent, period)
+            hits = tuple((k, known[k]) for k in usd if known.get(k) is not None)   # of `known`, only this sentence's dollar values matter
+            found = _memo_metrics(sent, period, metric, ctx_period, question if j < 3 else '', hits)   # an answer's first sentences may take their metric from the question
+            rows += [dict(r, company=company, doc_id=doc_id, speaker=speaker, role=role, turn=turn, sentence=sent) for r in found]
+            if role not in ('analyst', 'operator'): _remember(known, found)
+            horizon = horizon or h
+            metric = kw if kw else re.sub('_growth$', '', found[-1]['metric']) if found else metric
+            ctx_period = per if per else ctx_period if demo else ''
+        question = text if role == 'analyst' else '' if role == 'operator' else question
+    return rows, horizon
+
+def _metrics_frame(rows:list, # `_doc_rows` rows of one or more documents
+                   horizons:dict, # backlog horizon per `doc_id`
+                  )->pd.DataFrame:
+    "The `extract_metrics` table of `rows`."
+    out = pd.DataFrame(rows, columns=COLUMNS).fillna({'speaker': '', 'role': ''})
+    out['horizon_months'] = out.doc_id.map(horizons).where(out.metric.isin(['backlog', 'backlog_growth']))
+    return _restated_basis(out).astype({'value': float, 'low': float, 'high': float, 'horizon_months': float})
 
 def extract_metrics(turns:pd.DataFrame, # speaker turns: a `text` column, optionally `speaker`, `role`, `turn`
                     company:str, # ticker, e.g. `CXDO`
@@ -570,30 +598,17 @@ def extract_metrics(turns:pd.DataFrame, # speaker turns: a `text` column, option
         m = documents()
         hit = m[m.doc_id == doc_id] if doc_id else m[(m.ticker == company) & (m.kind == 'call')]
         period, doc_id = (hit.fiscal_period.iloc[0], hit.doc_id.iloc[0]) if len(hit) == 1 else ('', doc_id)
-    rows, known, question, horizon = [], {}, '', None
-    for i, t in enumerate(turns.to_dict('records')):
-        role, ctx = t.get('role', ''), dict(metric='', period='', known=known)
-        for j, sent in enumerate(split_sentences(t['text'])):
-            ctx['question'] = question if j < 3 else ''   # an answer's first sentences may take their metric from the question
-            found = _metrics_in(sent, period, ctx)
-            rows += [dict(r, company=company, doc_id=doc_id, speaker=t.get('speaker', ''), role=role, turn=t.get('turn', i), sentence=sent)
-                     for r in found]
-            if role not in ('analyst', 'operator'): _remember(known, found)
-            horizon = horizon or _horizon(sent)
-            ks = [k[2] for k in _keywords(sent)]
-            ps = [p[2] for p in _periods(sent, period) if p[2] and not p[3] and not _PRIOR.search(sent[max(0, p[0]-60):p[0]])]
-            ctx['metric'] = ks[-1] if ks else re.sub('_growth$', '', found[-1]['metric']) if found else ctx['metric']
-            ctx['period'] = ps[-1] if ps else ctx['period'] if _DEMONSTRATIVE.match(sent) else ''
-        question = t['text'] if role == 'analyst' else '' if role == 'operator' else question
-    out = pd.DataFrame(rows, columns=COLUMNS).fillna({'speaker': '', 'role': ''})
-    out['horizon_months'] = out.metric.isin(['backlog', 'backlog_growth']).map({True: horizon, False: None})
-    return _restated_basis(out).astype({'value': float, 'low': float, 'high': float, 'horizon_months': float})
+    col = lambda c, d: turns[c].fillna(d).tolist() if c in turns else [d] * len(turns)
+    texts = turns['text'].tolist()
+    rows, horizon = _doc_rows(zip(texts, col('role', ''), col('speaker', ''), turns['turn'].tolist() if 'turn' in turns else range(len(turns)),
+                                  map(split_sentences, texts)), company, doc_id, period)
+    return _metrics_frame(rows, {doc_id: horizon})
 
 def _restated_basis(out:pd.DataFrame)->pd.DataFrame:
     "Give a change stated without a basis the basis the same fact (metric, segment, period, value, unit) has elsewhere in the table."
     need = (out.basis == '') & out.metric.str.endswith('_growth')
     if not need.any(): return out
-    keys = list(out[['metric', 'segment', 'period', 'value', 'unit']].itertuples(index=False, name=None))
+    keys = list(out[['doc_id', 'metric', 'segment', 'period', 'value', 'unit']].itertuples(index=False, name=None))
     stated = {}
     for k, b in zip(keys, out.basis):
         if b: stated.setdefault(k, set()).add(b)

@@ -7,7 +7,7 @@ __all__ = ['LM_CATEGORIES', 'NEGATORS', 'GOOD', 'BAD', 'UP', 'DOWN', 'BETTER', '
            'PHRASES', 'POS_EVENT', 'NEG_EVENT', 'CLAUSE_WORDS', 'CURRENCIES', 'CONNECT', 'GROWTH_WORDS', 'W_CHANGE',
            'W_EVENT', 'W_LM', 'HEDGE', 'QUESTION', 'NEG_FLIP', 'THRESHOLDS', 'COLUMNS', 'TONES', 'lm_lexicon',
            'lm_counts', 'explain', 'fin_tone', 'label_tone', 'textblob_sentiment', 'score_sentences', 'score_turns',
-           'turn_tone', 'tone_by_group', 'compare_roles']
+           'add_scores', 'turn_tone', 'tone_by_group', 'compare_roles']
 
 # %% ../nbs/04_sentiment.ipynb #d8fabdc4
 import re, math
@@ -354,25 +354,31 @@ def score_turns(turns:pd.DataFrame, # speaker turns with a `text` column
                 scorers:dict|None=None, # extra scorers for `score_sentences`
                )->pd.DataFrame:
     "Sentence table of `turns` with `boilerplate`/`courtesy` flags and `score_sentences` columns."
-    s = flagged_sentences(turns)   # = sentences(flag_turns(turns)), each turn split once
-    return pd.concat([s, score_sentences(s.text.tolist(), scorers).drop(columns='n_words')], axis=1)
+    return add_scores(flagged_sentences(turns), scorers)   # = sentences(flag_turns(turns)), each turn split once
+
+def add_scores(sents:pd.DataFrame, # a sentence table (`text` and `n_words` columns), index 0…n-1
+               scorers:dict|None=None, # extra scorers for `score_sentences`
+              )->pd.DataFrame:
+    "`sents` with the `score_sentences` columns of its `text` appended."
+    return pd.concat([sents, score_sentences(sents.text.tolist(), scorers).drop(columns='n_words')], axis=1)
 
 def _keys(df): return [c for c in ('company', 'turn') if c in df]
 
-def turn_tone(sent_scores:pd.DataFrame, # output of `score_turns`
+def turn_tone(sent_scores:pd.DataFrame, # output of `score_turns` (of one or many documents)
               cols=TONES, # tone columns to average
              )->pd.DataFrame:
     "Word-weighted mean of `cols` per turn, with the turn's other columns, `n_sentences` and `n_words`."
     keys, skip = _keys(sent_scores), set(COLUMNS) | {'sentence', 'text'}
-    codes, turns = pd.MultiIndex.from_arrays([sent_scores[k] for k in keys], names=keys).factorize()   # turns in order of appearance
+    ids = [sent_scores[k] for k in ['doc_id'] * ('doc_id' in sent_scores) + keys]   # a turn number is unique within a document
+    codes = pd.MultiIndex.from_arrays(ids).factorize()[0]   # turns in order of appearance
     first = np.unique(codes, return_index=True)[1]
-    out = sent_scores.iloc[first][[c for c in sent_scores if c not in skip and c not in keys]].set_axis(turns.set_names(keys))
+    out = sent_scores.iloc[first][keys + [c for c in sent_scores if c not in skip and c not in keys]].reset_index(drop=True)
     w = sent_scores.n_words.clip(lower=1).to_numpy(float)
     sums = pd.DataFrame(np.column_stack([sent_scores[c].to_numpy(float) * w for c in cols] + [w])).groupby(codes).sum().to_numpy()
-    out['n_sentences'] = np.bincount(codes, minlength=len(turns))
+    out['n_sentences'] = np.bincount(codes, minlength=len(first))
     out['n_words'] = sent_scores.n_words.groupby(codes).sum().to_numpy()
     for i, c in enumerate(cols): out[c] = sums[:, i] / sums[:, -1]   # pandas' compensated sums, as a groupby gives
-    return out.reset_index()
+    return out
 
 def _kept(turn_scores, include_flagged):
     t = turn_scores[turn_scores.role.isin(['management', 'analyst'])]

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ABBREVIATIONS', 'BOILERPLATE', 'COURTESY_WORDS', 'sentence_spans', 'split_sentences', 'sentences', 'is_boilerplate',
-           'is_courtesy', 'flag_turns', 'flagged_sentences']
+           'is_courtesy', 'flag_turns', 'flag_split', 'flagged_sentences']
 
 # %% ../nbs/02_text.ipynb #9075f4dd
 import re
@@ -48,9 +48,15 @@ def sentence_spans(text:str)->list:
     "`(start, end)` character spans of the sentences of `text`, leading/trailing whitespace excluded."
     return list(_spans(text))
 
+@lru_cache(maxsize=1 << 15)
+def _sentences(text:str)->tuple:
+    "`(sentences, their word counts)` of `text`, memoised."
+    ss = tuple(text[s:e] for s, e in _spans(text))
+    return ss, tuple(map(count_words, ss))
+
 def split_sentences(text:str)->list:
     "The sentences of `text`, in order, as stripped strings."
-    return [text[s:e] for s, e in sentence_spans(text)]
+    return list(_sentences(text)[0])
 
 # %% ../nbs/02_text.ipynb #97e7f32c
 def _squash(s:str)->str: return re.sub(r'\s+', '', s)
@@ -58,13 +64,13 @@ def _squash(s:str)->str: return re.sub(r'\s+', '', s)
 # %% ../nbs/02_text.ipynb #81ea9f24
 def _split(turns:pd.DataFrame)->tuple:
     "The sentence table of `turns` (index reset) and, per sentence, the position of its turn."
-    parts = [split_sentences(t) for t in turns['text']]
-    row = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+    parts = [_sentences(t) for t in turns['text'].tolist()]
+    row = np.repeat(np.arange(len(parts)), [len(p) for p, _ in parts])
     keep = turns.drop(columns=[c for c in ('text', 'n_words') if c in turns])
     out = keep.iloc[row].reset_index(drop=True)
-    out['sentence'] = np.concatenate([np.arange(len(p)) for p in parts] + [np.zeros(0, int)]).astype('int64')
-    out['text'] = pd.Series([x for p in parts for x in p], dtype='str')
-    out['n_words'] = pd.Series([count_words(x) for x in out['text']], dtype='int64')
+    out['sentence'] = np.concatenate([np.arange(len(p)) for p, _ in parts] + [np.zeros(0, int)]).astype('int64')
+    out['text'] = pd.Series([x for p, _ in parts for x in p], dtype='str')
+    out['n_words'] = np.array([n for _, c in parts for n in c], dtype='int64')
     return out, row
 
 def sentences(turns:pd.DataFrame, # any table with a `text` column
@@ -106,7 +112,7 @@ def _flags(text:str)->tuple:
 
 def _turn_flags(s:pd.DataFrame, row:np.ndarray, n:int)->tuple:
     "Boolean `boilerplate` and `courtesy` arrays for `n` turns, from their sentence table `s` (turn position `row`)."
-    f = np.array([_flags(t) for t in s['text']], dtype=bool).reshape(-1, 2)
+    f = np.array([_flags(t) for t in s['text'].tolist()], dtype=bool).reshape(-1, 2)
     w = s['n_words'].to_numpy()
     words, bp_words = np.bincount(row, w, n), np.bincount(row, w * f[:, 0], n)
     has, all_ct = np.bincount(row, minlength=n) > 0, np.bincount(row, ~f[:, 1], n) == 0
@@ -119,13 +125,18 @@ def flag_turns(turns:pd.DataFrame)->pd.DataFrame:
     out['boilerplate'], out['courtesy'] = _turn_flags(s, row, len(turns))
     return out
 
-def flagged_sentences(turns:pd.DataFrame, # any table with a `text` column
-                     )->pd.DataFrame:
-    "`sentences(flag_turns(turns))`, splitting each turn only once."
+def flag_split(turns:pd.DataFrame, # any table with a `text` column
+              )->tuple:
+    "`(flag_turns(turns), flagged_sentences(turns))`, splitting each turn only once (index reset)."
     t = turns.reset_index(drop=True)
-    if 'boilerplate' in t or 'courtesy' in t: return sentences(flag_turns(t))
+    if 'boilerplate' in t or 'courtesy' in t: f = flag_turns(t); return f, sentences(f)   # flags recomputed in place
     s, row = _split(t)
     bp, ct = _turn_flags(s, row, len(t))
     at = s.columns.get_loc('sentence')
     s.insert(at, 'courtesy', ct[row]); s.insert(at, 'boilerplate', bp[row])
-    return s
+    return t.assign(boilerplate=bp, courtesy=ct), s
+
+def flagged_sentences(turns:pd.DataFrame, # any table with a `text` column
+                     )->pd.DataFrame:
+    "`sentences(flag_turns(turns))`, splitting each turn only once."
+    return flag_split(turns)[1]
