@@ -118,10 +118,11 @@ def call_columns(text:str, # one call transcript
 def analyze_calls(calls:list, # `call_columns` results, one per call (distinct `doc_id`s)
                  )->dict:
     "Tables `turns`, `sentences` (scored), `metrics` and `turn_tone` of `calls`, each pandas step run once over all of them."
+    if not calls: raise InputError("analyze_calls: expected at least one `call_columns` result, got none")
     ids = [c['doc_id'][0] for c, _ in calls if c['doc_id']]
     if len(set(ids)) < len(ids): raise InputError(f"analyze_calls: doc_id {next(d for d in ids if ids.count(d) > 1)!r} names two calls")
     turns = pd.DataFrame({k: [x for c, _ in calls for x in c[k]] for k in calls[0][0]})
-    turns.insert(8, 'n_words', turns.text.str.count(WORD_RE))     # = `count_words` of each text, as in `parse_transcript`
+    turns.insert(turns.columns.get_loc('text') + 1, 'n_words', turns.text.str.count(WORD_RE))   # = `count_words`, as in `parse_transcript`
     turns, sents = flag_split(turns)
     sents = add_scores(sents)
     rows, horizons = [], {}
