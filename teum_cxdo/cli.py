@@ -36,8 +36,8 @@ def _cmd_turns(args)->int:
 # %% ../nbs/10_cli.ipynb #30bab9df
 def _call(path, company:str='', period:str|None=None)->dict:
     "`report.analyze_text` of the transcript file at `path`."
-    from teum_cxdo.report import analyze_text
-    return analyze_text(read_text(path), doc_id=Path(path).stem, company=company, period=period)
+    from teum_cxdo.report import analyze_text, doc_id_of
+    return analyze_text(read_text(path), doc_id=doc_id_of(path), company=company, period=period)
 
 def _csv(df:pd.DataFrame)->int:
     "Write `df` as CSV to stdout with the package's float format; exit status 0."
@@ -47,10 +47,10 @@ def _csv(df:pd.DataFrame)->int:
 
 def _cmd_sentiment(args)->int:
     "Write the scored sentences, turn tone or role tests of `args.file` as CSV."
-    from teum_cxdo.sentiment import turn_tone, compare_roles, TONES
-    s = _call(args.file)['sentences']
-    if args.level == 'sentences': return _csv(s)
-    t = turn_tone(s)
+    from teum_cxdo.sentiment import compare_roles, TONES
+    res = _call(args.file)
+    if args.level == 'sentences': return _csv(res['sentences'])
+    t = res['turn_tone']
     if args.level == 'turns': return _csv(t)
     r = pd.concat([compare_roles(t, sc) for sc in TONES], ignore_index=True)
     if r.empty: raise InputError(f"{args.file}: no management and analyst turns to compare (a call without Q&A?)")

@@ -176,16 +176,20 @@ def doc_id_of(path, # a transcript file
     p = Path(path)
     return p.relative_to(root).with_suffix('').as_posix() if root is not None else p.stem
 
+def _analyze_parsed(got:list):
+    "`analyze_calls` of the `(path, columns, error)` entries of `got` that parsed without error, or None if none did."
+    calls = [c for _, c, e in got if e is None]
+    return analyze_calls(calls) if calls else None
+
 def analyze_batch(paths:list, # files to analyse
                   root=None, # the folder they are under (`doc_id`s are paths under it, see `doc_id_of`)
                  )->tuple:
     "`(files, tables)`: `(path, words, error)` per file of `paths`, and `{table: (header, CSV rows)}` of those that worked."
     got = [(p, *_safe(lambda p: call_columns(read_text(p), doc_id=doc_id_of(p, root)), p)) for p in paths]
-    ok = lambda: [c for _, c, e in got if e is None]
-    try: res = analyze_calls(ok()) if ok() else None
+    try: res = _analyze_parsed(got)
     except TeumCxdoError:   # find the file that fails: analyse the files one by one
         got = [(p, c, e or _safe(analyze_calls, [c])[1]) for p, c, e in got]
-        res = analyze_calls(ok()) if ok() else None
+        res = _analyze_parsed(got)
     words = res['turns'].groupby('doc_id', sort=False).n_words.sum() if res else {}
     files = [(p, 0 if e else int(words[c[0]['doc_id'][0]]), e) for p, c, e in got]
     return files, {k: _csv_parts(res[k]) for k in TABLES} if res else {}
