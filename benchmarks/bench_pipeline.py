@@ -1,4 +1,4 @@
-"""Whole-pipeline throughput: `teum_cxdo.report.run_corpus` on a synthetic corpus of calls vs a naive loop.
+"""Whole-pipeline throughput: `teum_cxdo.pipeline.run_corpus` on a synthetic corpus of calls vs a naive loop.
 
 The corpus is recombined from the bundled calls' parsed turns: each synthetic call is written in the bullet layout
 (speaker line doubled, every paragraph a bullet) with an operator opening, a presentation of management turns and a
@@ -27,7 +27,7 @@ import pandas as pd
 
 from teum_cxdo.transcripts import load_call
 from teum_cxdo.text import split_sentences
-from teum_cxdo.report import run_corpus
+from teum_cxdo.pipeline import run_corpus
 
 def synthetic_call(rng, pools)->str:
     "One call in the bullet layout from turns drawn out of `pools`."

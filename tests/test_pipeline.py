@@ -1,7 +1,7 @@
 "Corpus mode: bounded memory, input order, reruns replace tables, failures recorded, per-file work is a pure function."
 import pandas as pd
 from pathlib import Path
-from teum_cxdo.report import map_bounded, run_corpus, analyze_text, tone_by_call
+from teum_cxdo.pipeline import map_bounded, run_corpus, analyze_text, tone_by_call
 from teum_cxdo.core import InputError
 
 FIX = Path(__file__).parent / 'fixtures'
@@ -79,7 +79,7 @@ def test_same_name_in_two_subfolders_stays_apart(tmp_path):
     assert (t.doc_id == '2024/acme').sum() == len(one)
 
 def test_a_file_failing_inside_a_batch_is_isolated(tmp_path, monkeypatch):
-    import teum_cxdo.report as R
+    import teum_cxdo.pipeline as R
     real = R.analyze_calls
     def picky(calls):   # the batch step fails whenever the call 'b' is in it
         if any(c['doc_id'][:1] == ['b'] for c, _ in calls): raise InputError('b is bad')
