@@ -238,7 +238,7 @@ def test_passage_tone_is_the_word_weighted_mean_of_its_sentences():
     tone = passage_tone(P, sent)
     assert len(tone) == len(P) and list(tone.index) == list(range(len(P)))
     for i, p in P.iterrows():
-        s = sent[(sent.turn == p.turn) & sent.sentence.isin(p.sentences)]
+        s = sent[(sent.turn == p.turn) & sent.sentence_no.isin(p.sentences)]
         assert tone.fin_tone[i] == pytest.approx(np.average(s.fin_tone, weights=s.n_words.clip(lower=1)))
     assert tone.fin_tone.iloc[0] > tone.fin_tone.iloc[1]                   # good news first, bad news second
     with pytest.raises(TopicError, match='missing'): passage_tone(P, sent[sent.turn == 0])

@@ -14,10 +14,11 @@ from difflib import SequenceMatcher
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
-from .core import TeumCxdoError, InputError, decode_text, _looks_binary
+from .core import TeumCxdoError, InputError, decode_text, looks_binary
 from .corpus import load_text
 from .text import sentence_spans, sentences
 from .transcripts import load_call
+from .schema import MANAGEMENT
 
 # %% ../nbs/10_business.ipynb #5c883643
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -31,14 +32,14 @@ _PROMPT = re.compile(r'^\s*(?:(?:prompt|instructions?|task|query)\s*:|(?:text|do
                      r'|\b(?:summari[sz]e|use only)\b.*\b(?:following|below)\b', re.I)
 _PAGE = re.compile(r'^\s*(?:(?:page\s+)?(?:[A-Z]-)?\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]{1,2}|[-–—]\s*\d{1,3}\s*[-–—]|[ivx]{1,5}'
                    r'|table of contents)\s*$', re.I)                   # `4`, `-`, `- 4 -`, `Page 3 of 40`, `F-2`, `iv`
-_URL = re.compile(r'^\s*(?:https?://|www\.)\S+\s*$', re.I)
+_URL_LINE = re.compile(r'^\s*(?:https?://|www\.)\S+\s*$', re.I)
 _RULE = re.compile(r'^\s*(?:[-=_:|+\s]*[+|][-=_:|+\s]*|[-=_*~]{3,})\s*$')   # table rules `--+---`, `|---|`, underlines
 _UNDERLINE = re.compile(r'^\s*(?:-{3,}|={3,})\s*$')
 _MD_HEADING = re.compile(r'^\s*(#{1,6})\s+(\S.*?)\s*$')
 _ITEM_HEADING = re.compile(r'^\s*(?:item\s+\d+[A-Z]?\.|part\s+[IV]+\b)', re.I)
 _BULLET = re.compile(r'^\s*(?:[•·●○◦▪▫■□‣⁃∙►▸➢➤✓✔Ø§*]|[-–—](?=\s+[A-Z0-9]))\s+(\S.*?)\s*$')            # `• item`, `- Item`
 _CELL = re.compile(r'^\s*(?:\S{1,2}|[^|]{1,24}:)\s*\|\s*([^|]*?[A-Za-z]{2}[^|]*?)\s*$')         # `Ø | item`, `Phase 1: | item`
-_LAYOUT = {'page': _PAGE, 'url': _URL, 'rule': _RULE}                      # dropped kinds of line
+_LAYOUT = {'page': _PAGE, 'url': _URL_LINE, 'rule': _RULE}                      # dropped kinds of line
 CONTENT = ('heading', 'paragraph', 'item', 'table')                          # kept kinds of block
 
 def _normalize(text)->str:
@@ -46,7 +47,7 @@ def _normalize(text)->str:
     if isinstance(text, (bytes, bytearray)): text = decode_text(bytes(text))
     if not isinstance(text, str): raise InputError(f"expected the text of a filing (str or bytes), got {type(text).__name__}")
     if not text.strip(): raise InputError("empty text: expected the text of a filing's business description")
-    if _looks_binary(text): raise InputError("binary data: expected the text of a filing's business description")
+    if looks_binary(text): raise InputError("binary data: expected the text of a filing's business description")
     return re.sub(r'\r(?=\n)', ' ', text).replace('\r', '\n')
 
 def _positive_int(x, name:str):
@@ -252,14 +253,18 @@ def _select(pool:pd.DataFrame, aspects:list, left:int, per_aspect:int, lam:float
             picks[p.sid] = a; left -= p.n_tokens
     return picks
 
-def summary_sentences(text:str, # raw filing text (`str` or `bytes`)
+def _filing_table(text)->pd.DataFrame:
+    "`text` if it is a `filing_sentences` table already, else `filing_sentences(text)`."
+    return text if isinstance(text, pd.DataFrame) else filing_sentences(text)
+
+def summary_sentences(text:str, # raw filing text (`str` or `bytes`), or its `filing_sentences` table
                       max_tokens:int=512, # token budget (`count_tokens`)
                       per_aspect:int=4, # most sentences per aspect
                       lam:float=0.3, # weight of redundancy in maximal marginal relevance
                      )->pd.DataFrame:
     "The summary's sentences in aspect order, each with the source sentence and raw-text span it is extracted from."
     _positive_int(max_tokens, 'max_tokens'); _positive_int(per_aspect, 'per_aspect')
-    fs = filing_sentences(text)
+    fs = _filing_table(text)
     sc = aspect_scores(fs)
     cov = aspect_coverage(sc[sc.standalone])
     if (cov == 'described').sum() < 2:
@@ -346,41 +351,45 @@ def _profile(sents:pd.DataFrame, k:int)->pd.DataFrame:
     sc['aspect'] = pd.Categorical(sc.aspect, categories=list(ASPECTS), ordered=True)
     return sc.sort_values(['aspect', 'rank']).reset_index(drop=True)
 
-def business_model_profile(text:str, # raw filing text (`str` or `bytes`)
+def business_model_profile(text:str, # raw filing text (`str` or `bytes`), or its `filing_sentences` table
                            k:int=3, # supporting sentences per aspect
                           )->pd.DataFrame:
     "The `k` best supporting sentences of a filing for each business-model aspect, with a key phrase and raw offsets."
     _positive_int(k, 'k')
-    p = _profile(filing_sentences(text), k)
+    p = _profile(_filing_table(text), k)
     if p.aspect.nunique() < 2: raise InputError(_NO_BUSINESS)
     return p[['aspect', 'rank', 'sentence', 'phrase', 'score', 'terms', 'section', 'start', 'end']]
 
 # %% ../nbs/10_business.ipynb #3c21cc02
 def call_profile(ticker:str, # 'TEUM' or 'CXDO'
                  k:int=3, # supporting sentences per aspect
+                 turns:pd.DataFrame|None=None, # the call's speaker turns, if already parsed (default: `load_call(ticker)`)
                 )->pd.DataFrame:
     "The `k` best supporting sentences per business-model aspect from management's turns in the `ticker` call."
     _positive_int(k, 'k')
-    t = load_call(ticker)
-    t = t[t.role == 'management'].rename(columns={'section': 'part'})
-    s = sentences(t).rename(columns={'sentence': 'position'}).rename(columns={'text': 'sentence'})
+    t = load_call(ticker) if turns is None else turns
+    t = t[t.role == MANAGEMENT].rename(columns={'section': 'part'})
+    s = sentences(t).rename(columns={'text': 'sentence'})
     return _profile(s, k)[['aspect', 'rank', 'sentence', 'phrase', 'score', 'terms', 'turn', 'speaker']]
 
 # %% ../nbs/10_business.ipynb #66207622
 SOURCES = {'TEUM 10-K': 'teum_2017_10k', 'TEUM call': 'TEUM', 'CXDO call': 'CXDO'}
 
 def business_profiles(k:int=3, # supporting sentences per aspect and source
+                      parsed:dict|None=None, # `{SOURCES value: its filing_sentences or turns}` already read
                      )->pd.DataFrame:
     "The profiles of the TEUM 10-K, the TEUM call and the CXDO call in one long table with a `source` column."
-    profs = {src: business_model_profile(load_text(d), k) if src.endswith('10-K') else call_profile(d, k)
-             for src, d in SOURCES.items()}
+    got = parsed or {}
+    profs = {src: business_model_profile(got[d] if d in got else load_text(d), k) if src.endswith('10-K')
+             else call_profile(d, k, got.get(d)) for src, d in SOURCES.items()}
     out = pd.concat(profs, names=['source', None]).reset_index(level=0)
     return out[['source', 'aspect', 'rank', 'phrase', 'sentence', 'score']].reset_index(drop=True)
 
 def compare_business_models(k:int=1, # supporting sentences per aspect and source
+                            parsed:dict|None=None, # as for `business_profiles`
                            )->pd.DataFrame:
     "Aspect × source table of key phrases and supporting sentences for the TEUM 10-K, the TEUM call and the CXDO call."
-    g = business_profiles(k).groupby(['aspect', 'source'], observed=True)
+    g = business_profiles(k, parsed).groupby(['aspect', 'source'], observed=True)
     cells = pd.DataFrame({'phrase': g.phrase.agg('; '.join), 'sentence': g.sentence.agg(' '.join)}).unstack('source')
     cells = cells.reindex(index=pd.Index(list(ASPECTS), name='aspect'),
                           columns=pd.MultiIndex.from_product([['phrase', 'sentence'], list(SOURCES)]))

@@ -13,6 +13,7 @@ from tqdm import tqdm
 from .core import TeumCxdoError, InputError, read_text
 from . import corpus
 from .transcripts import parse_transcript, LAYOUTS
+from .schema import columns
 
 # %% ../nbs/15_cli.ipynb #847722de
 def _cmd_corpus(args)->int:
@@ -22,7 +23,7 @@ def _cmd_corpus(args)->int:
     return 0
 
 # %% ../nbs/15_cli.ipynb #e8c5d34a
-TURN_COLUMNS = ['turn', 'speaker', 'title', 'role', 'section', 'text', 'n_words']
+TURN_COLUMNS = [c for c in columns('parsed_turns') if c != 'lines']   # what `turns` writes
 
 def _turns(path, layout=None)->pd.DataFrame:
     "Speaker turns of the transcript file at `path`."
@@ -34,25 +35,32 @@ def _cmd_turns(args)->int:
     return 0
 
 # %% ../nbs/15_cli.ipynb #30bab9df
-def _call(path, company:str='', period:str|None=None)->dict:
-    "`report.analyze_text` of the transcript file at `path`."
+def _scorers(spec:str|None)->list|None:
+    "The scorer names of a `--scorers` value (`fin_tone,lm_tone`), checked against the registry; None for all."
+    if spec is None: return None
+    from teum_cxdo.sentiment import tone_columns
+    return tone_columns([x.strip() for x in spec.split(',') if x.strip()])
+
+def _call(path, company:str='', period:str|None=None, scorers=None)->dict:
+    "`pipeline.analyze_text` of the transcript file at `path`."
     from teum_cxdo.pipeline import analyze_text, doc_id_of
-    return analyze_text(read_text(path), doc_id=doc_id_of(path), company=company, period=period)
+    return analyze_text(read_text(path), doc_id=doc_id_of(path), company=company, period=period, scorers=scorers)
 
 def _csv(df:pd.DataFrame)->int:
     "Write `df` as CSV to stdout with the package's float format; exit status 0."
-    from teum_cxdo.pipeline import CSV_OPTIONS
+    from teum_cxdo.output import CSV_OPTIONS
     df.to_csv(sys.stdout, **CSV_OPTIONS)
     return 0
 
 def _cmd_sentiment(args)->int:
     "Write the scored sentences, turn tone or role tests of `args.file` as CSV."
-    from teum_cxdo.sentiment import compare_roles, TONES
-    res = _call(args.file)
+    from teum_cxdo.sentiment import compare_roles, tone_columns
+    scorers = _scorers(args.scorers)
+    res = _call(args.file, scorers=scorers)
     if args.level == 'sentences': return _csv(res['sentences'])
     t = res['turn_tone']
     if args.level == 'turns': return _csv(t)
-    r = pd.concat([compare_roles(t, sc) for sc in TONES], ignore_index=True)
+    r = pd.concat([compare_roles(t, sc) for sc in tone_columns(scorers)], ignore_index=True)
     if r.empty: raise InputError(f"{args.file}: no management and analyst turns to compare (a call without Q&A?)")
     return _csv(r)
 
@@ -84,10 +92,10 @@ def _cmd_report(args)->int:
     "Write the study report (or, with `--input`, the corpus report) to `args.out`."
     if args.input is None:
         from teum_cxdo.study import write_report
-        page = write_report(args.out)
+        page = write_report(args.out, scorers=_scorers(args.scorers))
     else:
         from teum_cxdo.pipeline import run_corpus
-        c = run_corpus(args.input, args.out, workers=args.workers, progress=not args.quiet)
+        c = run_corpus(args.input, args.out, workers=args.workers, progress=not args.quiet, scorers=_scorers(args.scorers))
         print(f"{c['files']} files, {c['failed']} failed (see errors.csv), {c['words']:,} words", file=sys.stderr)
         page = Path(args.out) / 'index.html'
     print(page)
@@ -103,6 +111,7 @@ def build_parser()->argparse.ArgumentParser:
         s.set_defaults(func=func)
         return s
     TEXT = 'transcript text file (UTF-8, UTF-16 or Latin-1)'
+    SCORERS_HELP = 'comma-separated tone scorers from the registry (default: all; built in: polarity, lm_tone, fin_tone)'
     cmd('corpus', _cmd_corpus, 'list the bundled documents')
     s = cmd('turns', _cmd_turns, 'speaker turns of a transcript as CSV', 'Parse a call transcript into speaker turns and write them as CSV to stdout.')
     s.add_argument('file', help=TEXT)
@@ -111,6 +120,7 @@ def build_parser()->argparse.ArgumentParser:
             'Score every sentence of a call (TextBlob, Loughran-McDonald, fin_tone) and write sentences, turns or the management - analyst tests as CSV.')
     s.add_argument('file', help=TEXT)
     s.add_argument('--level', choices=['sentences', 'turns', 'roles'], default='sentences', help='table to write (default: sentences)')
+    s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
     s = cmd('topics', _cmd_topics, 'topics of one or more transcripts as CSV',
             'Cluster the 40-150-word passages of the given calls into topics (NMF) and write the topics as CSV.')
     s.add_argument('files', nargs='+', metavar='FILE', help=TEXT)
@@ -133,6 +143,7 @@ def build_parser()->argparse.ArgumentParser:
     s.add_argument('--out', default='report', help='output folder (default: report)')
     s.add_argument('--input', metavar='CALLS', help='folder of call transcripts (*.txt) to analyse instead of the bundled corpus')
     s.add_argument('--workers', type=int, default=None, help='processes for --input (default: all cores)')
+    s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
     s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     return p
 

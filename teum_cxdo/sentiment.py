@@ -5,20 +5,23 @@
 # %% auto #0
 __all__ = ['LM_CATEGORIES', 'NEGATORS', 'GOOD', 'BAD', 'UP', 'DOWN', 'BETTER', 'WORSE', 'ADJECTIVES', 'LM_SKIP', 'DESCRIPTIVE',
            'PHRASES', 'POS_EVENT', 'NEG_EVENT', 'CLAUSE_WORDS', 'CURRENCIES', 'CONNECT', 'GROWTH_WORDS', 'W_CHANGE',
-           'W_EVENT', 'W_LM', 'HEDGE', 'QUESTION', 'NEG_FLIP', 'THRESHOLDS', 'COLUMNS', 'TONES', 'lm_lexicon',
-           'lm_counts', 'explain', 'fin_tone', 'label_tone', 'textblob_sentiment', 'score_sentences', 'score_turns',
+           'W_EVENT', 'W_LM', 'HEDGE', 'QUESTION', 'NEG_FLIP', 'THRESHOLDS', 'SCORERS', 'COLUMNS', 'TONES',
+           'lm_lexicon', 'lm_counts', 'explain', 'fin_tone', 'label_tone', 'textblob_sentiment', 'Scorer',
+           'register_scorer', 'get_scorers', 'tone_columns', 'score_columns', 'score_sentences', 'score_turns',
            'add_scores', 'turn_tone', 'tone_by_group', 'compare_roles']
 
 # %% ../nbs/07_sentiment.ipynb #d8fabdc4
 import re, math
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 import numpy as np
 import pandas as pd
 from textblob import _text as _tbt
 from textblob.en import sentiment as _pattern
 from .core import InputError, count_words
-from .text import sentences, flag_turns, flagged_sentences
+from .text import flagged_sentences
+from .schema import MANAGEMENT, ANALYST, columns, compared_rows
 
 # %% ../nbs/07_sentiment.ipynb #52d947f8
 LM_CATEGORIES = ('positive', 'negative', 'uncertainty', 'litigious', 'constraining')
@@ -312,7 +315,78 @@ def textblob_sentiment(text:str)->tuple:
     return _avg([x[0] * -0.5 if x[3] < 0 else x[0] for x in a]), _avg([x[1] for x in a])
 
 # %% ../nbs/07_sentiment.ipynb #56a8187b
-COLUMNS = ['polarity', 'subjectivity'] + [f'lm_{c}' for c in LM_CATEGORIES] + ['n_words', 'lm_tone', 'fin_tone', 'fin_label']
+class Scorer(NamedTuple):
+    "A tone scorer: its registry `name` (= its tone column), the `columns` it writes, a display `label` and `score`."
+    name: str        # registry name, also the column that holds its tone in −1 … 1
+    columns: tuple   # every column `score` returns, in order (the tone column among them)
+    label: str       # how tables and figures name the scorer
+    score: object    # `score(texts: list[str]) -> {column: sequence}`, one value per text
+
+SCORERS = {}   # the registry: name → `Scorer`, in the order tables and figures show them
+
+def register_scorer(name:str, # registry name and tone column, e.g. `vader`
+                    score, # `score(texts) -> {column: sequence}`, one value per text
+                    columns:tuple=None, # columns `score` returns (default: just `name`)
+                    label:str=None, # display name (default: `name`)
+                   )->Scorer:
+    "Add (or replace) a scorer in `SCORERS`; returns it."
+    columns = tuple(columns or (name,))
+    if name not in columns: raise InputError(f"scorer {name!r}: its columns {columns} must include its tone column {name!r}")
+    SCORERS[name] = sc = Scorer(name, columns, label or name, score)
+    return sc
+
+@lru_cache(maxsize=1 << 16)
+def _tb_one(t:str)->tuple: return textblob_sentiment(t)
+@lru_cache(maxsize=1 << 16)
+def _lm_one(t:str)->tuple: return lm_counts(t)
+@lru_cache(maxsize=1 << 16)
+def _fin_one(t:str)->float: return fin_tone(t)
+
+def _score_textblob(texts:list)->dict:
+    "`polarity` and `subjectivity` of `texts` (`textblob_sentiment`)."
+    pol, subj = zip(*map(_tb_one, texts)) if texts else ((), ())
+    return {'polarity': np.array(pol, dtype=float), 'subjectivity': np.array(subj, dtype=float)}
+
+def _score_lm(texts:list)->dict:
+    "LM category counts and `lm_tone` of `texts`."
+    c = np.array([_lm_one(t) for t in texts], dtype=np.int64).reshape(-1, len(LM_CATEGORIES))
+    pn = c[:, 0] + c[:, 1]
+    tone = np.where(pn > 0, (c[:, 0] - c[:, 1]) / np.maximum(pn, 1), 0.0)
+    return {**{f'lm_{k}': c[:, i] for i, k in enumerate(LM_CATEGORIES)}, 'lm_tone': tone}
+
+def _score_fin(texts:list)->dict:
+    "`fin_tone` and `fin_label` of `texts`."
+    tone = np.array([_fin_one(t) for t in texts], dtype=float)
+    return {'fin_tone': tone, 'fin_label': label_tone(tone)}
+
+register_scorer('polarity', _score_textblob, ('polarity', 'subjectivity'), 'TextBlob polarity')
+register_scorer('lm_tone', _score_lm, tuple(f'lm_{k}' for k in LM_CATEGORIES) + ('lm_tone',), 'lm_tone (Loughran-McDonald)')
+register_scorer('fin_tone', _score_fin, ('fin_tone', 'fin_label'), 'fin_tone (finance-aware)');
+
+# %% ../nbs/07_sentiment.ipynb #424f6959
+def get_scorers(scorers=None, # None (all registered), a name, or a list of names / `Scorer`s
+               )->list:
+    "The `Scorer`s that `scorers` names, in the order given (registry order for None)."
+    if scorers is None: return list(SCORERS.values())
+    if isinstance(scorers, (str, Scorer)): scorers = [scorers]
+    out = []
+    for s in scorers:
+        if isinstance(s, Scorer): out.append(s)
+        elif isinstance(s, str) and s in SCORERS: out.append(SCORERS[s])
+        else: raise InputError(f"unknown scorer {s!r}: expected one of {', '.join(SCORERS)} or a `Scorer`")
+    if not out: raise InputError(f"no scorers given: expected one or more of {', '.join(SCORERS)}")
+    return out
+
+def tone_columns(scorers=None)->list:
+    "The tone column of each of `scorers` (see `get_scorers`)."
+    return [s.name for s in get_scorers(scorers)]
+
+def score_columns(scorers=None)->list:
+    "Every column `scorers` write, in order."
+    return [c for s in get_scorers(scorers) for c in s.columns]
+
+# %% ../nbs/07_sentiment.ipynb #a644e6b3
+COLUMNS = ['n_words'] + score_columns()   # what `score_sentences` returns by default
 
 def _check_texts(texts)->list:
     "`texts` as a list of str, or an `InputError` saying what is wrong."
@@ -324,55 +398,61 @@ def _check_texts(texts)->list:
     if bad is not None: raise InputError(f"texts[{bad}] is {type(texts[bad]).__name__} ({texts[bad]!r}), expected str")
     return texts
 
-@lru_cache(maxsize=1 << 16)
-def _score_one(t:str)->tuple:
-    "Every score of one text; memoised, since calls repeat sentences (courtesies, safe harbor) and scores are pure."
-    return (*textblob_sentiment(t), *lm_counts(t), count_words(t), fin_tone(t))
+def _run(sc:Scorer, texts:list)->dict:
+    "The columns `sc` returns for `texts`, checked: every declared column, one value per text."
+    got = sc.score(texts)
+    if not isinstance(got, dict) or set(got) != set(sc.columns) or any(len(got[c]) != len(texts) for c in sc.columns):
+        raise InputError(f"scorer {sc.name!r} must return {{column: values}} for exactly {list(sc.columns)}, "
+                         f"{len(texts)} values each")
+    return got
 
 def score_sentences(texts, # strings to score (list, Series, array)
-                    scorers:dict|None=None, # extra columns: `{name: f(text) -> float}`
+                    scorers=None, # scorer names or `Scorer`s (default: all registered); a dict `{name: f(text)}` adds columns
                     thresholds:tuple=THRESHOLDS, # `fin_label` cut-offs on `fin_tone`
                    )->pd.DataFrame:
-    "One row of tone scores per string in `texts` (columns in `COLUMNS`, plus `scorers`)."
+    "One row per string in `texts`: `n_words` and the columns of each of `scorers`."
     index = texts.index if isinstance(texts, pd.Series) else None
-    texts = _check_texts(texts)
+    texts, extra = _check_texts(texts), scorers if isinstance(scorers, dict) else {}
     codes, uniq = pd.factorize(pd.Series(texts, dtype=object))
-    u = pd.DataFrame([_score_one(t) for t in uniq], columns=COLUMNS[:-3] + ['fin_tone'], dtype=float)
-    for c in COLUMNS[2:8]: u[c] = u[c].astype(int)
-    pn = u.lm_positive + u.lm_negative
-    u.insert(8, 'lm_tone', ((u.lm_positive - u.lm_negative) / pn.where(pn > 0)).fillna(0.0))
-    u['fin_label'] = label_tone(u.fin_tone, thresholds)
-    for name, f in (scorers or {}).items(): u[name] = [f(t) for t in uniq]
+    uniq = list(uniq)
+    u = pd.DataFrame({'n_words': np.array([count_words(t) for t in uniq], dtype=np.int64)})
+    for sc in get_scorers(None if extra else scorers):
+        for c, v in _run(sc, uniq).items(): u[c] = v
+    if 'fin_label' in u and tuple(thresholds) != THRESHOLDS: u['fin_label'] = label_tone(u.fin_tone, thresholds)
+    for name, f in extra.items(): u[name] = [f(t) for t in uniq]
     out = u.iloc[codes].reset_index(drop=True)
     if index is not None: out.index = index
     return out
 
 # %% ../nbs/07_sentiment.ipynb #7c3f939a
-TONES = ('polarity', 'lm_tone', 'fin_tone')
+TONES = tuple(tone_columns())   # the tone columns of the registered scorers (at import)
 
 def score_turns(turns:pd.DataFrame, # speaker turns with a `text` column
-                scorers:dict|None=None, # extra scorers for `score_sentences`
+                scorers=None, # scorers for `score_sentences` (default: all registered)
                )->pd.DataFrame:
     "Sentence table of `turns` with `boilerplate`/`courtesy` flags and `score_sentences` columns."
     return add_scores(flagged_sentences(turns), scorers)   # = sentences(flag_turns(turns)), each turn split once
 
 def add_scores(sents:pd.DataFrame, # a sentence table (`text` and `n_words` columns), index 0…n-1
-               scorers:dict|None=None, # extra scorers for `score_sentences`
+               scorers=None, # scorers for `score_sentences` (default: all registered)
               )->pd.DataFrame:
     "`sents` with the `score_sentences` columns of its `text` appended."
     return pd.concat([sents, score_sentences(sents.text.tolist(), scorers).drop(columns='n_words')], axis=1)
 
-def _keys(df): return [c for c in ('company', 'turn') if c in df]
+def _tones_in(df:pd.DataFrame, cols)->list:
+    "`cols`, or the registered tone columns present in `df`."
+    return list(cols) if cols is not None else [c for c in tone_columns() if c in df]
 
 def turn_tone(sent_scores:pd.DataFrame, # output of `score_turns` (of one or many documents)
-              cols=TONES, # tone columns to average
+              cols=None, # tone columns to average (default: the registered scorers' that are present)
              )->pd.DataFrame:
-    "Word-weighted mean of `cols` per turn, with the turn's other columns, `n_sentences` and `n_words`."
-    keys, skip = _keys(sent_scores), set(COLUMNS) | {'sentence', 'text'}
-    ids = [sent_scores[k] for k in ['doc_id'] * ('doc_id' in sent_scores) + keys]   # a turn number is unique within a document
-    codes = pd.MultiIndex.from_arrays(ids).factorize()[0]   # turns in order of appearance
+    "Word-weighted mean of `cols` per turn, with the turn's declared columns, `n_sentences` and `n_words`."
+    cols = _tones_in(sent_scores, cols)
+    keys = [c for c in ('doc_id', 'company', 'turn') if c in sent_scores]   # a turn number is unique within a document
+    codes = pd.MultiIndex.from_arrays([sent_scores[k] for k in keys]).factorize()[0]   # turns in order of appearance
     first = np.unique(codes, return_index=True)[1]
-    out = sent_scores.iloc[first][keys + [c for c in sent_scores if c not in skip and c not in keys]].reset_index(drop=True)
+    keep = [c for c in columns('turn_tone') if c in sent_scores and c != 'n_words']
+    out = sent_scores.iloc[first][keep].reset_index(drop=True)
     w = sent_scores.n_words.clip(lower=1).to_numpy(float)
     sums = pd.DataFrame(np.column_stack([sent_scores[c].to_numpy(float) * w for c in cols] + [w])).groupby(codes).sum().to_numpy()
     out['n_sentences'] = np.bincount(codes, minlength=len(first))
@@ -380,18 +460,15 @@ def turn_tone(sent_scores:pd.DataFrame, # output of `score_turns` (of one or man
     for i, c in enumerate(cols): out[c] = sums[:, i] / sums[:, -1]   # pandas' compensated sums, as a groupby gives
     return out
 
-def _kept(turn_scores, include_flagged):
-    t = turn_scores[turn_scores.role.isin(['management', 'analyst'])]
-    return t if include_flagged else t[~(t.boilerplate | t.courtesy)]
-
 def tone_by_group(turn_scores:pd.DataFrame, # output of `turn_tone`
                   by=('company', 'role', 'section'), # grouping columns (those present are used)
-                  cols=TONES, include_flagged:bool=False, # keep boilerplate and courtesy turns?
+                  cols=None, # tone columns (default: the registered scorers' that are present)
+                  include_flagged:bool=False, # keep boilerplate and courtesy turns?
                  )->pd.DataFrame:
     "Mean turn tone per group, with `n_turns` and `n_words` (management and analyst turns only)."
-    t = _kept(turn_scores, include_flagged)
+    t, cols = compared_rows(turn_scores, include_flagged), _tones_in(turn_scores, cols)
     g = t.groupby([c for c in by if c in t])
-    return g[list(cols)].mean().join(g.size().rename('n_turns')).join(g.n_words.sum()).reset_index()
+    return g[cols].mean().join(g.size().rename('n_turns')).join(g.n_words.sum()).reset_index()
 
 # %% ../nbs/07_sentiment.ipynb #fe686de5
 def _boot_perm(a, b, n_boot, rng):
@@ -409,10 +486,10 @@ def compare_roles(turn_scores:pd.DataFrame, # output of `turn_tone`
                   min_turns:int=5, # fewer turns in a role than this is inconclusive
                  )->pd.DataFrame:
     "Management − analyst difference in mean turn `scorer`, per company and section, with CI, p-value and Cliff's delta."
-    t, rows = _kept(turn_scores, include_flagged), []
+    t, rows = compared_rows(turn_scores, include_flagged), []
     for co, tc in (t.groupby('company', sort=False) if 'company' in t else [('', t)]):
         for sec, ts in [('all', tc)] + list(tc.groupby('section', sort=False)):
-            a, b = (ts[ts.role == r][scorer].to_numpy(float) for r in ('management', 'analyst'))
+            a, b = (ts[ts.role == r][scorer].to_numpy(float) for r in (MANAGEMENT, ANALYST))
             if not (len(a) and len(b)): continue
             diff, lo, hi, p = _boot_perm(a, b, n_boot, np.random.default_rng(seed))
             cd = np.sign(a[:, None] - b[None, :]).mean()

@@ -11,43 +11,47 @@ import numpy as np
 import pandas as pd
 from pathlib import Path
 from .corpus import documents, load_text
-from .transcripts import load_call
-from .sentiment import TONES, score_turns, turn_tone, tone_by_group, compare_roles, _kept
-from .text import flag_turns
-from .topics import (passages, filing_turns, name_tokens, stop_list, cluster_topics, assign_topics, topic_table,
-                               topic_shares, shared_topics, passage_tone, heatmap)
-from .metrics import metrics_table, conflicts, compare_companies, plot_comparison
-from .business import summary_sentences, compare_business_models
-from .pipeline import to_csv, fig_png, html_report
+from .schema import MANAGEMENT, ANALYST, FILING, PRESENTATION, QA, compared_rows
+from .pipeline import call_columns, analyze_calls
+from .sentiment import SCORERS, tone_columns, score_turns, tone_by_group, compare_roles
+from .topics import (passages_of, filing_turns, name_tokens, stop_list, cluster_topics, assign_topics, topic_table,
+                              topic_shares, shared_topics, passage_tone, heatmap)
+from .metrics import extract_metrics, conflicts, flag_conflicts, compare_companies, plot_comparison
+from .business import filing_sentences, summary_sentences, compare_business_models
+from .output import to_csv, fig_png, html_report
 
 # %% ../nbs/14_study.ipynb #467c41f0
-def _calls()->pd.DataFrame:
-    "Speaker turns of every bundled call, with `company` and `doc_id` first."
-    docs = documents()
-    t = pd.concat([load_call(d.ticker).assign(company=d.ticker, doc_id=d.doc_id) for d in docs[docs.kind == 'call'].itertuples()],
-                  ignore_index=True)
-    return t[['company', 'doc_id'] + [c for c in t if c not in ('company', 'doc_id', 'lines')]]
+def _bundled(kind:str)->pd.DataFrame:
+    "The manifest rows of the bundled documents of `kind`, in manifest order."
+    d = documents()
+    return d[d.kind == kind]
 
-def _passages(turns:pd.DataFrame)->pd.DataFrame:
-    "Passages of every call in `turns` and of the 10-K business description, numbered."
-    parts = [passages(t, co, d) for (co, d), t in turns.groupby(['company', 'doc_id'], sort=False)] + [passages(filing_turns())]
+def _passages(sents:pd.DataFrame, filing:pd.DataFrame)->pd.DataFrame:
+    "Passages of every call in the sentence table `sents` (numbered per call) and of the filing's scored sentences."
+    parts = [passages_of(s) for _, s in sents.groupby('doc_id', sort=False)] + [passages_of(filing)]
     return pd.concat(parts, ignore_index=True)
 
-def _sensitivity(tt:pd.DataFrame, seed:int, n_boot:int)->pd.DataFrame:
+def _metrics(calls:pd.DataFrame, filing_text:str)->pd.DataFrame:
+    "The calls' metrics and the 10-K's (read as one turn), in manifest order, with a `conflict` flag."
+    k = _bundled('10-K').iloc[0]
+    parts = {k.doc_id: extract_metrics(pd.DataFrame([dict(turn=0, speaker='', title='', role=FILING, section='', text=filing_text)]),
+                                       k.ticker, k.doc_id)} | dict(tuple(calls.groupby('doc_id', sort=False)))
+    return flag_conflicts(pd.concat([parts[d] for d in documents().doc_id if d in parts], ignore_index=True))
+
+def _sensitivity(tt:pd.DataFrame, role_tests:pd.DataFrame, tones:list, seed:int, n_boot:int)->pd.DataFrame:
     "Management − analyst differences with and without the flagged (boilerplate, courtesy) turns, per scorer."
     keys, cols = ['company', 'section', 'scorer'], ['n_mgmt', 'n_analyst', 'diff', 'p_perm', 'conclusive']
-    run = lambda incl: pd.concat([compare_roles(tt, sc, n_boot, seed, include_flagged=incl) for sc in TONES])[keys + cols]
-    out = run(False).merge(run(True), on=keys, suffixes=('', '_incl'), how='outer')
+    incl = pd.concat([compare_roles(tt, sc, n_boot, seed, include_flagged=True) for sc in tones])
+    out = role_tests[keys + cols].merge(incl[keys + cols], on=keys, suffixes=('', '_incl'), how='outer')
     return out.assign(shift=out.diff_incl - out['diff'])
 
 # %% ../nbs/14_study.ipynb #5dfa7d66
 def _asks_vs_presents(T:pd.DataFrame, res, turns:pd.DataFrame)->pd.DataFrame:
     "Topic mix of what analysts ask (passages and short questions) vs what management presents, per company."
-    t = flag_turns(turns)
-    q = t[t.role.eq('analyst') & t.section.eq('qa') & ~t.courtesy & t.n_words.lt(40)]
+    q = turns[turns.role.eq(ANALYST) & turns.section.eq(QA) & ~turns.courtesy & turns.n_words.lt(40)]
     q = q.assign(topic=assign_topics(res, q.text, min_terms=3))   # short questions: a topic if they use 3+ of its terms
-    asks = pd.concat([T[T.role.eq('analyst')][['company', 'topic']], q[q.topic >= 0][['company', 'topic']]])
-    pres = T[T.role.eq('management') & T.section.eq('presentation')][['company', 'topic']]
+    asks = pd.concat([T[T.role.eq(ANALYST)][['company', 'topic']], q[q.topic >= 0][['company', 'topic']]])
+    pres = T[T.role.eq(MANAGEMENT) & T.section.eq(PRESENTATION)][['company', 'topic']]
     share = lambda d, name: d.groupby('company').topic.value_counts(normalize=True).rename(name)
     out = pd.concat([share(asks, 'analysts ask'), share(pres, 'management presents')], axis=1).fillna(0).reset_index()
     n = {'analysts ask': asks.groupby('company').size(), 'management presents': pres.groupby('company').size()}
@@ -56,28 +60,45 @@ def _asks_vs_presents(T:pd.DataFrame, res, turns:pd.DataFrame)->pd.DataFrame:
     return out.sort_values(['company', 'topic'], ignore_index=True)[['company', 'topic', 'label', 'analysts ask', 'management presents',
                                                                         'n_asks', 'n_presents']]
 
+def _topic_tables(calls:dict, filing:pd.DataFrame, seed:int)->dict:
+    "Passages with topics and tone, the topics, shared topics and what analysts ask vs what management presents."
+    P = _passages(calls['sentences'], filing)
+    res = cluster_topics(P.text, stop_words=stop_list(name_tokens(calls['turns'])), random_state=seed)
+    T = topic_table(P, res, passage_tone(P, pd.concat([calls['sentences'], filing], ignore_index=True)))
+    return dict(passages=T.drop(columns='sentences'), topics=res.topics, shared_topics=shared_topics(T[T.role != FILING]),
+                asks_vs_presents=_asks_vs_presents(T, res, calls['turns']))
+
+def _tone_tables(tt:pd.DataFrame, tones:list, seed:int, n_boot:int)->dict:
+    "Tone by group, the management − analyst tests per scorer, and their sensitivity to the flagged turns."
+    rt = pd.concat([compare_roles(tt, sc, n_boot, seed) for sc in tones], ignore_index=True)
+    return dict(tone_groups=tone_by_group(tt, cols=tones), role_tests=rt, flag_sensitivity=_sensitivity(tt, rt, tones, seed, n_boot))
+
 def study(seed:int=0, # seed of the bootstrap, permutation test and topic model
           n_boot:int=2000, # bootstrap and permutation draws
+          scorers=None, # scorer names or `Scorer`s (default: every registered scorer)
          )->dict:
     "Every table of the TEUM-vs-CXDO study on the bundled corpus, keyed as in the table above."
-    turns = _calls()
-    sents = score_turns(turns)
-    tt = turn_tone(sents)
-    P = _passages(turns)
-    res = cluster_topics(P.text, stop_words=stop_list(name_tokens(turns)), random_state=seed)
-    T = topic_table(P, res, passage_tone(P, pd.concat([sents, score_turns(filing_turns())], ignore_index=True)))
-    m = metrics_table()
-    return dict(turns=turns, sentences=sents, turn_tone=tt, tone_groups=tone_by_group(tt),
-                role_tests=pd.concat([compare_roles(tt, sc, n_boot, seed) for sc in TONES], ignore_index=True),
-                flag_sensitivity=_sensitivity(tt, seed, n_boot), passages=T.drop(columns='sentences'), topics=res.topics,
-                shared_topics=shared_topics(T[T.role != 'filing']), asks_vs_presents=_asks_vs_presents(T, res, turns),
-                metrics=m, conflicts=conflicts(m), comparison=compare_companies(m).rename_axis('measure').reset_index(),
-                business=compare_business_models().stack(level=1, future_stack=True).rename_axis(['aspect', 'source']).reset_index(),
-                summary=summary_sentences(load_text('teum_2017_10k')))
+    calls = analyze_calls([call_columns(load_text(d.doc_id), d.doc_id, d.ticker, d.fiscal_period) for d in _bundled('call').itertuples()],
+                          scorers)
+    k = _bundled('10-K').iloc[0]
+    text = load_text(k.doc_id)
+    fs = filing_sentences(text)                                   # the 10-K, read once
+    filing = score_turns(filing_turns(k.doc_id, fs), scorers)
+    m = _metrics(calls['metrics'], text)
+    tickers = dict(zip(_bundled('call').doc_id, _bundled('call').ticker))
+    parsed = {k.doc_id: fs} | {tickers[d]: t for d, t in calls['turns'].groupby('doc_id', sort=False)}
+    return dict(turns=calls['turns'], sentences=calls['sentences'], turn_tone=calls['turn_tone'],
+                **_tone_tables(calls['turn_tone'], tone_columns(scorers), seed, n_boot), **_topic_tables(calls, filing, seed),
+                metrics=m, conflicts=conflicts(m), comparison=compare_companies(m).reset_index(),
+                business=compare_business_models(parsed=parsed).stack(level=1, future_stack=True).rename_axis(['aspect', 'source']).reset_index(),
+                summary=summary_sentences(fs))
 
 # %% ../nbs/14_study.ipynb #d43d8d1e
-ROLE_COLORS = {'management': '#4C72B0', 'analyst': '#DD8452'}
-_SCORER_NAMES = {'fin_tone': 'fin_tone (finance-aware)', 'lm_tone': 'lm_tone (Loughran-McDonald)', 'polarity': 'TextBlob polarity'}
+ROLE_COLORS = {MANAGEMENT: '#4C72B0', ANALYST: '#DD8452'}
+
+def _label(scorer:str)->str:
+    "The display label of `scorer` in the registry (its name if it is not registered)."
+    return SCORERS[scorer].label if scorer in SCORERS else scorer
 
 def fig_role_tests(role_tests:pd.DataFrame, # `study()['role_tests']`
                   ):
@@ -89,7 +110,7 @@ def fig_role_tests(role_tests:pd.DataFrame, # `study()['role_tests']`
     ax.hlines(r.index, r.ci_low, r.ci_high, color=col, lw=2)
     ax.scatter(r['diff'], r.index, color=col, zorder=3)
     ax.axvline(0, color='k', lw=0.8, ls='--')
-    ax.set_yticks(r.index, [f'{c} · {s} · {_SCORER_NAMES[k].split()[0]} (n={m}/{a})' for c, s, k, m, a
+    ax.set_yticks(r.index, [f'{c} · {s} · {_label(k).split()[0]} (n={m}/{a})' for c, s, k, m, a
                             in zip(r.company, r.section, r.scorer, r.n_mgmt, r.n_analyst)], fontsize=8)
     ax.set_xlabel('management − analyst mean turn tone (95% bootstrap CI); red: CI excludes 0 and n ≥ 5 per role', fontsize=8)
     ax.set_title('Do managers sound more positive than the analysts questioning them?', fontsize=10)
@@ -98,11 +119,12 @@ def fig_role_tests(role_tests:pd.DataFrame, # `study()['role_tests']`
 
 # %% ../nbs/14_study.ipynb #eff3aeeb
 def fig_tone_by_role(sentences:pd.DataFrame, # `study()['sentences']`
-                     scorers=TONES, # tone columns, one row of panels each
+                     scorers=None, # tone columns, one row of panels each (default: the registered scorers' present)
                     ):
     "Distributions of sentence tone by role (flagged turns excluded), one panel per company and scorer."
     import matplotlib.pyplot as plt
-    s, cos = _kept(sentences, include_flagged=False), list(dict.fromkeys(sentences.company))
+    scorers = scorers or [c for c in tone_columns() if c in sentences]
+    s, cos = compared_rows(sentences), list(dict.fromkeys(sentences.company))
     fig, axs = plt.subplots(len(scorers), len(cos), figsize=(5 * len(cos), 2.4 * len(scorers)), sharex=True, squeeze=False)
     bins = np.linspace(-1, 1, 21)
     for i, sc in enumerate(scorers):
@@ -111,7 +133,7 @@ def fig_tone_by_role(sentences:pd.DataFrame, # `study()['sentences']`
             for role, c in ROLE_COLORS.items():
                 v = s[(s.company == co) & (s.role == role)][sc]
                 ax.hist(v, bins, density=True, histtype='step', lw=1.8, color=c, label=f'{role} (n={len(v)}, mean {v.mean():+.2f})')
-            ax.set_title(f'{co}: {_SCORER_NAMES[sc]}', fontsize=9); ax.legend(fontsize=7, frameon=False)
+            ax.set_title(f'{co}: {_label(sc)}', fontsize=9); ax.legend(fontsize=7, frameon=False)
             ax.set_ylabel('density of sentences', fontsize=8)
     for ax in axs[-1]: ax.set_xlabel('sentence tone (−1 … 1)', fontsize=8)
     fig.tight_layout()
@@ -129,15 +151,15 @@ def fig_tone_along_call(turn_tone:pd.DataFrame, # `study()['turn_tone']`
     for ax, co in zip(axs[0], cos):
         t = turn_tone[turn_tone.company == co].sort_values('turn')
         t = t.assign(pos=(t.n_words.cumsum() - t.n_words / 2) / t.n_words.sum())
-        qa = t[t.section == 'qa'].pos.min()
-        t = _kept(t, include_flagged=False)
+        qa = t[t.section == QA].pos.min()
+        t = compared_rows(t)
         for role, c in ROLE_COLORS.items():
             r = t[t.role == role]
             ax.scatter(r.pos, r[scorer], s=np.clip(r.n_words / 4, 6, 80), color=c, alpha=0.5, label=role)
             ax.plot(r.pos, r[scorer].rolling(window, min_periods=1).mean(), color=c, lw=1.8)
         if qa == qa: ax.axvline(qa, color='k', ls='--', lw=0.8); ax.text(qa, 1.02, ' Q&A', fontsize=8, va='bottom')
         ax.set_ylim(-1.05, 1.15); ax.set_xlim(0, 1); ax.axhline(0, color='0.8', lw=0.8)
-        ax.set_title(f'{co}: {_SCORER_NAMES[scorer]} by turn (dot size: words)', fontsize=9)
+        ax.set_title(f'{co}: {_label(scorer)} by turn (dot size: words)', fontsize=9)
         ax.set_xlabel('position in the call (share of words)', fontsize=8); ax.legend(fontsize=7, frameon=False, loc='lower left')
     fig.tight_layout()
     return fig
@@ -206,14 +228,14 @@ def figures(S:dict)->dict:
     return {k: fig_png(f(S[_ARG[k]])) for k, f in FIGURES.items()}
 
 # %% ../nbs/14_study.ipynb #ea7734bc
-def _sections(S:dict, png:dict)->list:
+def _report_sections(S:dict, png:dict)->list:
     "The report's `(heading, parts)` sections."
     rt, tg = S['role_tests'], S['tone_groups']
     concl = rt[rt.conclusive]
     verdict = ('No management − analyst difference is conclusive on any scorer (every CI spans 0 or a role has < 5 turns).'
                if concl.empty else 'Conclusive differences: ' + '; '.join(f'{r.company} {r.section} {r.scorer}: {r.diff:+.3f} '
                f'[{r.ci_low:+.3f}, {r.ci_high:+.3f}]' for r in concl.itertuples()) + '.')
-    docs = documents()[['doc_id', 'company', 'ticker', 'kind', 'fiscal_period', 'date']]
+    docs = documents()[['doc_id', 'company_name', 'ticker', 'kind', 'fiscal_period', 'date']]
     who = S['turns'].groupby(['company', 'role']).agg(turns=('turn', 'size'), speakers=('speaker', 'nunique'), words=('n_words', 'sum')).reset_index()
     summary = ' '.join(S['summary'].sentence)
     return [
@@ -242,14 +264,15 @@ def _sections(S:dict, png:dict)->list:
 
 def write_report(out, # output folder (created)
                  S:dict|None=None, # `study()` tables (default: computed)
+                 scorers=None, # scorers for `study` when `S` is not given (default: every registered scorer)
                 )->Path:
     "Write the study's CSV tables, `summary.txt` and a self-contained `index.html` to `out`; returns the HTML path."
     import matplotlib
     matplotlib.use('Agg')
-    S, out = study() if S is None else S, Path(out)
+    S, out = study(scorers=scorers) if S is None else S, Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for k, v in S.items(): to_csv(v, out / f'{k}.csv')
     (out / 'summary.txt').write_text(' '.join(S['summary'].sentence) + '\n', encoding='utf-8')
     page = out / 'index.html'
-    page.write_text(html_report('TEUM vs CXDO: management tone, topics, numbers and business models', _sections(S, figures(S))), encoding='utf-8')
+    page.write_text(html_report('TEUM vs CXDO: management tone, topics, numbers and business models', _report_sections(S, figures(S))), encoding='utf-8')
     return page

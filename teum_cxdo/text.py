@@ -68,7 +68,7 @@ def _split(turns:pd.DataFrame)->tuple:
     row = np.repeat(np.arange(len(parts)), [len(p) for p, _ in parts])
     keep = turns.drop(columns=[c for c in ('text', 'n_words') if c in turns])
     out = keep.iloc[row].reset_index(drop=True)
-    out['sentence'] = np.concatenate([np.arange(len(p)) for p, _ in parts] + [np.zeros(0, int)]).astype('int64')
+    out['sentence_no'] = np.concatenate([np.arange(len(p)) for p, _ in parts] + [np.zeros(0, int)]).astype('int64')
     out['text'] = pd.Series([x for p, _ in parts for x in p], dtype='str')
     out['n_words'] = np.array([n for _, c in parts for n in c], dtype='int64')
     return out, row
@@ -132,7 +132,7 @@ def flag_split(turns:pd.DataFrame, # any table with a `text` column
     if 'boilerplate' in t or 'courtesy' in t: f = flag_turns(t); return f, sentences(f)   # flags recomputed in place
     s, row = _split(t)
     bp, ct = _turn_flags(s, row, len(t))
-    at = s.columns.get_loc('sentence')
+    at = s.columns.get_loc('sentence_no')
     s.insert(at, 'courtesy', ct[row]); s.insert(at, 'boilerplate', bp[row])
     return t.assign(boilerplate=bp, courtesy=ct), s
 
