@@ -19,15 +19,21 @@ ABBREVIATIONS = frozenset('''mr mrs ms dr prof sr jr st inc corp co ltd llc plc 
  messrs mt ft op vol'''.split())
 
 _BOUNDARY = re.compile(r'''[.?!]+["'”’)\]]*(?=\s+["'“‘(\[$€£]?[A-Z0-9])''')
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORDISH = frozenset('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.')
+
+def _word_before(text:str, i:int)->str:
+    "The run of ASCII letters and periods ending at `i`, from its first letter ('' if none): `U.S` in `the U.S.`"
+    j = i
+    while j > 0 and text[j - 1] in _WORDISH: j -= 1      # back over the run only: linear in the text, not quadratic
+    while j < i and text[j] == '.': j += 1
+    return text[j:i]
 
 def _vetoed(text:str, end:int)->bool:
     "Is the period ending at `end` an abbreviation or an initial rather than a sentence end?"
     if text[end-1] != '.' or text[end-3:end] == '...': return False
-    m = _PREV_WORD.search(text, 0, end-1)
-    if not m: return False
-    w = m.group(1).lower().rstrip('.')
-    return w in ABBREVIATIONS or (len(w) == 1 and m.group(1)[0].isupper())
+    word = _word_before(text, end - 1)
+    w = word.lower().rstrip('.')
+    return bool(word) and (w in ABBREVIATIONS or (len(w) == 1 and word[0].isupper()))
 
 # %% ../nbs/03_text.ipynb #b653df75
 @lru_cache(maxsize=1 << 15)
