@@ -1,6 +1,8 @@
-"Decoding user files and the shared word count."
+"""Decoding tables for `teum_cxdo.core`: every common encoding round-trips, every binary input is refused.
+
+The unit checks of the module (errors, Latin-1, line endings, `read_text`, `count_words`) live in `nbs/00_core.ipynb`."""
 import pytest
-from teum_cxdo.core import decode_text, read_text, count_words, InputError
+from teum_cxdo.core import decode_text, InputError
 
 TEXT = 'Operator: Welcome to the Café call — revenue rose 16%.\nJane Roe: Thanks.'
 
@@ -10,19 +12,6 @@ def test_decodes_common_encodings(enc):
     if enc == 'utf-16-le': data = b'\xff\xfe' + data  # a BOM tells the byte order
     assert decode_text(data) == TEXT
 
-def test_latin1_without_dashes():
-    assert decode_text('Crème brûlée, São Paulo'.encode('latin-1')) == 'Crème brûlée, São Paulo'
-
-def test_crlf_normalised():
-    assert decode_text(b'a\r\nb\rc') == 'a\nb\nc'
-
 @pytest.mark.parametrize('data', [b'\x00\x01\x02\x03binary', bytes(range(256)) * 4, b'\x7fELF\x02\x01\x01\x00\x00'])
 def test_binary_is_rejected(data):
     with pytest.raises(InputError, match='binary'): decode_text(data)
-
-def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match='no such file'): read_text(tmp_path / 'x.txt')
-
-def test_count_words():
-    assert count_words("We don't expect $1,479,587 in 2017-2018, i.e. 3.5x.") == 8
-    assert count_words('  ') == 0

@@ -134,8 +134,9 @@ end int its end offset (-1 for a note)
 follows bool picked because it continues the sentence before it
 n_tokens int its tokens (`business.count_tokens`)'''),
     'errors': _cols('''
-file str the input file
-error str why it was not analysed'''),
+file str the input path
+status str `failed` (it could not be analysed) or `skipped` (not a transcript file: another extension, a FIFO, a link to a folder)
+error str why, in one line'''),
 }
 
 # %% ../nbs/01_schema.ipynb #efc0f253
