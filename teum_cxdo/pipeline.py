@@ -85,12 +85,15 @@ def analyze_text(text:str, # one call transcript
 
 # %% ../nbs/13_pipeline.ipynb #fb6cf459
 import hashlib
-from .core import decode_text
+from .core import decode_text, read_bytes
 
 def doc_id_of(path, # a transcript file
               root=None, # the folder it was found under
              )->str:
     "The `doc_id` of a file: its path under `root` without the extension (`q2/acme`), or its name without it."
+    if '://' in str(path):                                   # a URL (`s3://bucket/calls/q2/acme.txt`)
+        rel = str(path)[len(str(root).rstrip('/')) + 1:] if root is not None and str(path).startswith(str(root).rstrip('/') + '/') else str(path).rsplit('/', 1)[-1]
+        return rel.rsplit('.', 1)[0] if '.' in rel.rsplit('/', 1)[-1] else rel
     p = Path(path)
     return p.relative_to(root).with_suffix('').as_posix() if root is not None else p.stem
 
@@ -104,7 +107,7 @@ def _error(e:BaseException)->str: return f'{type(e).__name__}: {e}'
 
 def _read_call(rec:dict, root)->tuple:
     "`call_columns` of the file of `rec`, noting the SHA-256 of its bytes in `rec`."
-    data = Path(rec['file']).read_bytes()
+    data = read_bytes(rec['file'])
     rec['sha256'] = hashlib.sha256(data).hexdigest()
     return call_columns(decode_text(data, rec['file']), doc_id=rec['doc_id'])
 

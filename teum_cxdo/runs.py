@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 import pandas as pd
-from .core import TeumCxdoError, InputError
+from .core import TeumCxdoError, InputError, read_bytes
 from .schema import MANAGEMENT, ANALYST, columns, compared_rows
 from .output import csv_text, to_csv, fig_png, html_report
 from .pipeline import CALL_TABLES, analyze_batch
@@ -45,10 +45,23 @@ def _entry(e:os.DirEntry)->tuple:
     if not e.name.lower().endswith('.txt'): return ('skipped', e.path, 'not a .txt file')
     return ('file', e.path)
 
-def find_inputs(folder, # a folder of transcripts
+def _find_remote(url:str)->tuple:
+    "`find_inputs` for a URL (`s3://bucket/calls/`), through fsspec."
+    try: import fsspec
+    except ImportError: raise InputError(f"{url}: reading a URL needs fsspec (pip install 'teum_cxdo[scale]', plus s3fs for s3://)") from None
+    try: fs, root = fsspec.core.url_to_fs(url)
+    except ImportError as e: raise InputError(f"{url}: {e}") from None
+    proto, there = url.split('://', 1)[0], fs.exists(root)
+    paths = [p if '://' in p else f"{proto}://{p.lstrip('/')}" for p in sorted(fs.find(root))] if there else []
+    files = [p for p in paths if p.lower().endswith('.txt')]
+    if not files: raise InputError(f"{url}: no .txt transcripts found" + ('' if there else ' (no such folder)'))
+    return files, [(p, 'skipped', 'not a .txt file') for p in paths if not p.lower().endswith('.txt')]
+
+def find_inputs(folder, # a folder of transcripts, or a URL such as `s3://bucket/calls/` (with fsspec)
                 exclude=None, # a folder inside `folder` to leave out (the run's own output)
                )->tuple:
     "`(files, others)`: the `.txt` transcripts under `folder` (any case, sorted) and `(path, status, reason)` of everything else."
+    if '://' in str(folder): return _find_remote(str(folder))
     d = Path(folder)
     if not d.is_dir(): raise InputError(f"{d}: {'no such folder' if not d.exists() else 'not a folder'} (expected a folder of call transcripts)")
     files, others, stack = [], [], [str(d)]
@@ -213,13 +226,9 @@ def _save_part(parts:Path, k:int, res:dict, fmt:str):
 
 # %% ../nbs/14_runs.ipynb #e913cc4e
 def _sha256(path)->str:
-    "The SHA-256 of the file at `path` ('' if it cannot be read)."
-    h = hashlib.sha256()
-    try:
-        with open(path, 'rb') as f:
-            for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
-    except OSError: return ''
-    return h.hexdigest()
+    "The SHA-256 of the file (or URL) at `path` ('' if it cannot be read)."
+    try: return hashlib.sha256(read_bytes(path)).hexdigest()
+    except InputError: return ""
 
 def _plan(files:list, batch:int, options:dict)->dict:
     "What a run will do: its options and its batches, as stored in `run.json` to recognise it when resuming."
@@ -440,7 +449,8 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any case, any supp
     workers = workers or os.cpu_count() or 1
     batch = batch or max(1, min(32, len(files) // (4 * workers)))
     names = [s if isinstance(s, str) else s.name for s in (scorers or [])] or tone_columns()
-    plan = _plan(files, batch, dict(folder=str(Path(folder).resolve()), batch=batch, fmt=fmt, scorers=names))
+    where = str(folder) if '://' in str(folder) else str(Path(folder).resolve())
+    plan = _plan(files, batch, dict(folder=where, batch=batch, fmt=fmt, scorers=names))
     out.mkdir(parents=True, exist_ok=True)
     counts = dict(files=len(files), failed=0, skipped=0, words=0, batches=len(plan['batches']), resumed=0)
     with OutputLock(out):
