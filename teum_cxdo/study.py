@@ -255,7 +255,7 @@ def _report_sections(S:dict, png:dict)->list:
         ('Numbers', ['Headline and normalised figures side by side; the note column says what limits each comparison:',
                      S['comparison'], png['comparison'], 'Facts stated twice with different values:', S['conflicts']]),
         ('Business models', ['Key phrases per business-model aspect and source:', S['business'][['aspect', 'source', 'phrase']],
-                             png['summary'], "The 10-K's business model in at most 512 tokens (extracted sentences, in aspect order):", summary]),
+                             png['summary'], "The 10-K's business model in at most 512 tokens (extracted sentences: what the company is, then the aspects in the prompt's order):", summary]),
         ('Limits', ['Two calls six years apart (2017 vs 2023) and two small companies: no generalisation beyond them. Analysts '
                     'speak in few turns, so most role differences cannot be concluded. Lexicons (TextBlob, Loughran-McDonald, the '
                     "rule-based fin_tone) are validated on a few hundred hand-labelled sentences only. The TEUM call's speakers are "
