@@ -42,6 +42,19 @@ def test_plots_are_embedded_when_notebooks_have_them(site):
                 for o in c.get('outputs', []) if 'image/png' in o.get('data', {}))
     assert len(list((site / '_images').glob('*.png')) if (site / '_images').exists() else []) >= min(n_png, 1) * (n_png > 0)
 
+def test_every_relative_link_resolves_in_the_site(site):
+    from urllib.parse import unquote
+    bad = []
+    for page in site.glob('*.html'):
+        for href in re.findall(r'<a\b[^>]*\bhref="([^"#]+)(?:#[^"]*)?"', page.read_text(encoding='utf-8')):
+            if re.match(r'[a-z]+:|//', href): continue
+            if not (page.parent / unquote(href)).exists(): bad.append(f'{page.name} -> {href}')
+    assert not bad, bad[:20]
+
+def test_no_link_to_the_placeholder_repository(site):
+    for page in site.glob('*.html'):
+        assert 'github.com/teum-cxdo' not in page.read_text(encoding='utf-8'), page.name
+
 def test_nothing_loads_from_the_internet(site):
     for page in site.glob('*.html'):
         html = page.read_text(encoding='utf-8')
