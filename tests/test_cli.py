@@ -117,7 +117,7 @@ def test_report_of_a_folder_of_calls(tmp_path):
     (src / 'notes.txt').write_text('Item 1. Business\n\nWe sell software.\n')
     r = run('report', '--input', str(src), '--out', str(tmp_path / 'out'))
     assert r.returncode == 0, r.stderr
-    assert '%' in r.stderr and '4 files, 1 failed' in r.stderr          # progress bar and counts on stderr
+    assert '%' in r.stderr and '4 transcripts, 1 failed' in r.stderr          # progress bar and counts on stderr
     out = tmp_path / 'out'
     assert sorted(pd.read_csv(out / 'turns.csv').doc_id.unique()) == ['bullet_call', 'inline_call', 'labeled_call']
     assert pd.read_csv(out / 'errors.csv').file.str.endswith('notes.txt').all()
