@@ -1,10 +1,13 @@
 """Parametrised fixture tables for `teum_cxdo.numbers` and `teum_cxdo.metrics`: sentences and whole calls written for these tests
 (not copied from the bundled calls). The tests of each rule live with it, in `nbs/08_numbers.ipynb` and `nbs/09_metrics.ipynb`."""
+import re
 from pathlib import Path
 import pandas as pd
 import pytest
+from hypothesis import given, settings, HealthCheck, strategies as st
 from teum_cxdo.transcripts import parse_transcript
-from teum_cxdo.metrics import find_values, find_periods, sentence_metrics, extract_metrics, conflicts, evaluate, load_gold
+from teum_cxdo.metrics import (find_values, find_periods, sentence_metrics, extract_metrics, conflicts, flag_conflicts, evaluate, load_gold,
+                               evaluate_scoped, SCOPES)
 
 FIXTURES = Path(__file__).parent / 'fixtures'
 
@@ -88,3 +91,76 @@ def test_whole_calls_of_other_companies(name):
     e = evaluate(m, gold)
     assert e['precision'] >= 0.95 and e['recall'] >= 0.95, (e['missed'], e['false_positives'])
     assert conflicts(m).empty
+
+
+# ---- issue 13: currencies, decimal commas, absurd magnitudes, empty tables
+@pytest.mark.parametrize('text,values', [
+    ('7,5 to 8%', [(7.75, '%')]), ('1,000 to 1,200 percent', [(1100.0, '%')]), ('9,505 to 98.1%', [(9505.0, '%'), (98.1, '%')]),
+    ('Margin fell from 3.77% in the fourth quarter of 2018, to 3.71% in 2019.', [(3.77, '%'), (3.71, '%')]),
+    ('€45.2 million', [(45.2e6, 'EUR')]), ('£3.1 billion', [(3.1e9, 'GBP')]), ('¥820 billion', [(820e9, 'JPY')]),
+    ('EUR 12 million', [(12e6, 'EUR')]), ('$' + '9' * 300, []), ('9' * 400 + '%', [])])
+def test_issue13_numbers(text, values):
+    assert [(pytest.approx(v['value']), v['unit']) for v in find_values(text)] == values
+
+
+def test_currency_reaches_the_unit_column():
+    rows = sentence_metrics('Revenue was €812 million and EPS was €1.12.', 'Q3 2024')
+    assert [(r['metric'], r['unit']) for r in rows] == [('revenue', 'EUR'), ('eps', 'EUR/share')]
+
+
+def test_conflicts_of_an_empty_table():
+    m = extract_metrics(pd.DataFrame({'text': ['Revenue was $1 million.']}), 'ACME', period='Q1 2024').iloc[:0]
+    assert conflicts(m).empty and flag_conflicts(m).empty
+
+
+# ---- issue 14: calls of other sectors (see the notebook for first-try scores)
+SECTOR_DEV = ['bank', 'reit', 'industrial', 'retail', 'software', 'energy', 'insurer', 'media']
+SECTOR_HELDOUT = ['heldout_utility', 'heldout_semis', 'heldout_restaurant']
+
+
+def sector_table(names):
+    "Extracted rows and gold of the sector calls `names` (ticker and period from each title line)."
+    ms, gs = [], []
+    for n in names:
+        text = (FIXTURES / f'metrics_sector_{n}.txt').read_text()
+        t, p = re.search(r'\((\w+)\) (Q\d \d{4})', text.splitlines()[0]).groups()
+        ms.append(extract_metrics(parse_transcript(text), t, doc_id=t, period=p))
+        gs.append(load_gold(FIXTURES / f'metrics_sector_{n}_gold.csv'))
+    return pd.concat(ms, ignore_index=True), pd.concat(gs, ignore_index=True)
+
+
+@pytest.mark.parametrize('names', [SECTOR_DEV, SECTOR_HELDOUT], ids=['development', 'heldout'])
+def test_sector_calls_company_vs_segment(names):
+    m, g = sector_table(names)
+    e = evaluate_scoped(m, g)
+    assert e['recall'] >= 0.9 and e['precision'] >= 0.9 and e['segment_as_company'] <= 0.05, (e['missed'], e['leaked'])
+    assert set(m.scope) <= set(SCOPES) and ((m.scope == 'company') == (m.segment == '')).all()
+    assert m[['sentence', 'speaker', 'role', 'turn']].notna().all().all()
+
+
+# ---- no exception escapes the extractor, whatever the sentence (property test)
+_NUM = st.one_of(st.integers(-10**6, 10**9).map(str), st.floats(0, 1e7, allow_nan=False).map(lambda x: f'{x:,.2f}'),
+                 st.from_regex(r'\d{1,3}(,\d{1,3}){0,3}(\.\d{0,3})?', fullmatch=True), st.from_regex(r'\d{1,3},\d{1,2}', fullmatch=True),
+                 st.text('0123456789,.', min_size=1, max_size=12), st.integers(1, 400).map(lambda n: '9' * n))
+_UNIT = st.sampled_from(['', '%', ' percent', ' million', ' billion', 'M', ' bps', ' basis points', ' points', 'x', '-fold', ' per share',
+                         ' a share', ' customers', ' employees', 's'])
+_CURRENCY = st.sampled_from(['', '$', '$(', '€', '£', '¥', 'US$', 'C$', 'EUR ', 'JPY ', 'GBP'])
+_FRAGMENT = st.sampled_from(['Revenue', 'margin fell from', 'to', 'and', 'or', ',', '.', 'respectively', 'up', 'down', 'decreased', 'between',
+                             'in the fourth quarter of 2018', 'for the full year', 'year-to-date', 'versus', 'compared with', 'as of December 31, 2024',
+                             'Q3', 'FY 2025', 'we expect', 'This would represent growth of', 'net interest margin', 'segment margin', 'In Aerospace',
+                             'our Defense segment', 'operating and free cash flow of', 'EPS', 'core FFO', 'Its margin', 'high single digits',
+                             'mid- to high-70s', 'the', 'range', '--', '(', ')', 'Turning to Aerospace', 'we used', 'of net cash in operating activities'])
+_PIECE = st.one_of(st.builds(lambda c, n, u: c + n + u, _CURRENCY, _NUM, _UNIT), _FRAGMENT, st.text(max_size=8))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECE, min_size=1, max_size=14), st.sampled_from(['Q3 2024', 'Q4 2023', 'FY 2017', '', 'H1 2023']))
+def test_no_exception_escapes_the_extractor(pieces, period):
+    text = ' '.join(pieces)
+    for v in find_values(text):
+        assert abs(v['value']) <= 1e15
+    find_periods(text, period)
+    rows = sentence_metrics(text, period, dict(segments=('aerospace', 'defense'), margin='gross_margin', horizon='FY 2025', guidance=True))
+    assert all(r['scope'] in SCOPES for r in rows)
+    t = extract_metrics(pd.DataFrame({'text': [text, 'Its margin was 5%. ' + text], 'role': ['management', 'management']}), 'ACME', period=period)
+    conflicts(t)

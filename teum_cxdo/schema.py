@@ -106,18 +106,21 @@ metric str the metric's name (`revenue`, `gross_margin`, …; `…_growth` for a
 value float the value (a range's midpoint), in `unit`
 low float a range's lower end (else empty)
 high float a range's upper end (else empty)
-unit str `USD`, `%`, `pp`, `x`, `count`, `ratio`, `USD/share` or `% of revenue`
+unit str `USD` (or the currency said: `EUR`, `GBP`, `JPY`, …), `%`, `pp`, `x`, `count`, `ratio`, `USD/share` (`EUR/share`, …) or `% of revenue`
 qualifier str `>`, `<`, `~` or '' (exact)
 period str the period the value is for (`Q2 2023`, `H1 2023`, `FY 2024`), or ''
 basis str for a change: `YoY`, `QoQ`, `since …`; `YTD` for a year-to-date level; else ''
 horizon_months float for backlog: the months the backlog covers, as the document defines it
 kind str `actual`, `guidance` or `target`
-segment str '' for the company as a whole, else the segment or product line
-note str qualifiers such as `organic`, `non-GAAP`, `excl. …`
+segment str '' for the company as a whole, else the segment or product line (see `scope`)
+note str qualifiers such as `organic`, `non-GAAP`, `excl. …`, `diluted`, `basic`
 speaker str who said it ('' for a filing)
 role str one of `ROLES`
 turn int the turn it was said in
-sentence str the sentence it was read from'''),
+sentence str the sentence it was read from
+scope str `company` (`segment` is ''), `segment` (one of the call's own segments, named in `segment`) or `line` (a revenue line, product or customer group)
+metric_kind str for a margin: `gross`, `operating`, `ebitda`, `adjusted_ebitda`, `net`, `net_interest`, `segment`, `free_cash_flow` or `unspecified` (a bare "margins" with no kind in the call); for a per-share amount: `eps`, `ffo`, `affo`, `book_value` or `item` (a bridge item, not EPS); else ''
+inferred str what was taken from the context rather than the sentence, comma-separated: `metric`, `period`, `segment`; '' when the sentence states it all'''),
     'filing_sentences': _cols('''
 section str the heading the sentence is under
 block int position of its block in `business.filing_blocks`
@@ -126,7 +129,7 @@ sentence str the sentence
 start int its start offset in the raw filing text
 end int its end offset'''),
     'summary': _cols('''
-aspect str the business-model aspect the sentence is for
+aspect str `company` for the opening sentence (what the company is and does), else the business-model aspect the sentence is for (`business.ASPECTS`)
 sentence str the summary sentence
 source str the filing sentence it is extracted from ('' for a note the summary adds)
 start int the source's start offset in the raw filing text (-1 for a note)
