@@ -64,3 +64,25 @@ def test_direction_of_change(t, lab):
     ("Revenue rose but costs rose faster .", 'neutral')])                         # clause words: the two changes cancel
 def test_news_formats(t, lab):
     assert label(t) == lab, (t, explain(t))
+
+# --- credit and liquidity (issue 17) ---------------------------------------------------------------------------------
+@pytest.mark.parametrize('t,lab', [
+    ("We increased the reserve by $93 million.", 'negative'), ("Net charge-offs rose to 1.2% of loans.", 'negative'),
+    ("Net charge offs declined to 0.4% of average loans.", 'positive'), ("Write-offs increased.", 'negative'),
+    ("Provisions for credit losses increased to $40 million.", 'negative'), ("The allowance for loan losses increased.", 'negative'),
+    ("Delinquencies rose in the quarter.", 'negative'), ("Non-performing loans declined 10%.", 'positive'),
+    ("NPLs fell to 1.1% of the book.", 'positive'), ("We released reserves of $20 million.", 'positive'),
+    ("The reserve release added to earnings.", 'positive'), ("Reserve builds continued in the quarter.", 'negative'),
+    ("We recorded write-downs of $12 million.", 'negative'), ("Impairments increased.", 'negative'),
+    ("Proved reserves increased 10%.", 'positive'), ("Oil and gas reserves declined.", 'negative'),
+    ("We took steps to preserve liquidity amid the growing uncertainty.", 'neutral'),
+    ("We are focused on protecting our liquidity.", 'neutral'), ("We will conserve liquidity.", 'neutral'),
+    ("Liquidity increased to $2 billion.", 'positive'),
+    ("Given the critical nature of the service, customers renew.", 'neutral'), ("This is a critical time for the company.", 'neutral')])
+def test_credit_and_liquidity(t, lab):
+    assert label(t) == lab, (t, explain(t))
+
+@pytest.mark.parametrize('t', ["We took steps to preserve liquidity amid the growing uncertainty.", "We expect heightened volatility.",
+                               "There is increasing macroeconomic uncertainty.", "Rising risks in the portfolio."])
+def test_growing_uncertainty_is_never_positive(t):
+    assert fin_tone(t) <= 0, explain(t)

@@ -51,3 +51,38 @@ def test_bad_input_is_a_topic_error(bad, msg):
                                      (dict(stop_words='english'), 'stop_words'), (dict(n_terms=0), 'n_terms')])
 def test_bad_parameters_are_topic_errors(kw, msg):
     with pytest.raises(TopicError, match=msg): cluster_topics(synth()[:3], **kw)
+
+# --- stability by resampling (issue 17) -------------------------------------------------------------------------------
+from teum_cxdo.topics import _vectorise, resample_labels, stability_scores, stop_list
+
+def _themes(n, structured, seed=0):
+    "`n` texts of 12 words: from one of three disjoint vocabularies (structured), or all from their union (no structure)."
+    rng = np.random.default_rng(seed)
+    vocab = [f'{p}{c}' for p in ('cloud', 'margin', 'store') for c in 'abcdefghij']
+    voc = [vocab[:10], vocab[10:20], vocab[20:]]
+    return [' '.join(rng.choice(voc[i % 3] if structured else vocab, 12)) for i in range(n)]
+
+@pytest.mark.parametrize('method', ['nmf', 'kmeans'])
+def test_resampled_stability_falls_without_structure(method):
+    out = {}
+    for structured in (True, False):
+        _, _, C, X = _vectorise(_themes(90, structured), stop_list())
+        out[structured] = stability_scores(resample_labels(C, X, 3, method, seed=0, n_resamples=8))
+    assert out[True]['ari'] > 0.7 and out[True]['nmi'] > 0.7, out
+    assert out[False]['ari'] < 0.3 and out[False]['nmi'] < 0.3, out
+
+def test_random_starts_vary_with_the_seed():
+    _, _, C, X = _vectorise(_themes(60, False), stop_list())
+    a, b = (resample_labels(C, X, 3, 'nmf', seed=s, n_resamples=3) for s in (0, 1))
+    assert not np.array_equal(a, b) and np.array_equal(a, resample_labels(C, X, 3, 'nmf', seed=0, n_resamples=3))
+
+def test_chosen_k_is_stable_and_refits_agree():
+    texts = _themes(90, True)
+    res = cluster_topics(texts, k_range=(2, 6), n_resamples=8)
+    assert len(res.topics) == 3 and res.scores.set_index('k').stability[3] > 0.9
+    rng = np.random.default_rng(0)
+    idx = np.sort(rng.choice(90, 72, replace=False))
+    sub = cluster_topics([texts[i] for i in idx], 3, n_resamples=8)
+    from sklearn.metrics import adjusted_rand_score
+    assert adjusted_rand_score(res.assignments[idx], sub.assignments) > 0.9
+    assert (res.stability.term_jaccard > 0.5).all() and (res.stability.passage_jaccard > 0.9).all()

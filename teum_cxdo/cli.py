@@ -104,6 +104,18 @@ def _cmd_report(args)->int:
     print(page)
     return 0
 
+# %% ../nbs/16_cli.ipynb #babbdcd1
+def _cmd_study(args)->int:
+    "Run the study over the folder `args.input` and write its tables and report to `args.out`."
+    import resource, time
+    from teum_cxdo.study import study, write_corpus_report
+    t0 = time.time()
+    S = study(args.seed, args.n_boot, _scorers(args.scorers), corpus=args.input, out=args.out, workers=args.workers, batch=args.batch,
+              scheduler=args.scheduler, progress=not args.quiet, max_passages=args.max_passages)
+    rss = max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    print(write_corpus_report(args.out, S, f'Run time {time.time() - t0:,.1f} s; peak memory of one process {rss:,.0f} MB.'))
+    return 0
+
 # %% ../nbs/16_cli.ipynb #16f42879
 class _Parser(argparse.ArgumentParser):
     "An argument parser whose usage errors are one line on stderr and exit status 2, like every other error."
@@ -165,6 +177,20 @@ def build_parser()->argparse.ArgumentParser:
                    help="for --input: 'processes' (default, a local process pool), 'dask' (a local Dask cluster) or a Dask scheduler address tcp://host:8786")
     s.add_argument('--strict', action='store_true', help='exit 1 when any input file failed')
     s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
+    s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+    s = cmd('study', _cmd_study, 'the study over a folder of calls: tone gaps with CIs, scorer agreement, topics',
+            'Answer the study\'s questions over a folder of call transcripts: per-call management - analyst and presentation - Q&A '
+            'tone gaps for every scorer with cluster-bootstrap CIs and sign-flip tests, scorer agreement and topics; '
+            'write the tables and index.html to --out.')
+    s.add_argument('--input', metavar='CALLS', required=True, help='folder of call transcripts (*.txt)')
+    s.add_argument('--out', default='study', help='output folder (default: study); per-call tables go to OUT/calls')
+    s.add_argument('--workers', type=_positive, default=None, help='processes or Dask workers (default: all cores)')
+    s.add_argument('--batch', type=_positive, default=None, help='files per task (default: up to 32)')
+    s.add_argument('--scheduler', default='processes', metavar='S', help="'processes' (default), 'dask' or a Dask scheduler address tcp://host:8786")
+    s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
+    s.add_argument('--seed', type=int, default=0, help='seed of the bootstrap, the sign flips and the topics (default 0)')
+    s.add_argument('--n-boot', type=_positive, default=2000, help='bootstrap and sign-flip draws (default 2000)')
+    s.add_argument('--max-passages', type=_positive, default=1000, help='passages the topics are fitted on (default 1000)')
     s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     return p
 

@@ -51,10 +51,11 @@ GOOD = _set("""revenue revenues sales turnover income profit profits earnings eb
  shares dividend dividends volume volumes deliveries shipments traffic passengers productivity efficiency efficiencies
  valuation results result performance guidance outlook forecast forecasts jobs employees workforce headcount staff
  personnel installs adoption liquidity marketshare returns visibility momentum exports export production output capacity
- profitability competitiveness price prices occupancy utilization utilisation equity rating value""")
+ profitability competitiveness price prices occupancy utilization utilisation equity rating value resourcebase""")
 BAD = _set("""loss losses cost costs expense expenses expenditure expenditures spending debt debts borrowings leverage churn
  charges impairment impairments writedown writedowns liabilities deficit headwinds cashburn salescycle unemployment
- provisions delays capex attrition gearing inputcosts""")
+ provisions delays capex attrition gearing inputcosts
+ provision reserve reserves allowance allowances chargeoffs writeoffs delinquency delinquencies nonperforming defaults""")
 UP = _set("""rise rises rose risen rising increase increases increased increasing grow grows grew grown growing up higher
  gained jump jumped jumps climb climbed climbing climbs surge surged soar soared soaring expand expanded expanding expansion
  double doubled doubling tripled boost boosted accelerate accelerated accelerating exceed exceeded exceeding exceeds beat
@@ -70,7 +71,8 @@ BETTER = _set("improve improved improves improving improvement improvements stre
 WORSE = _set("""worsen worsened worsening deteriorate deteriorated deteriorating weaken weakened weakening weaker weak hurt
  pressured soft burdened squeezed squeezing weigh weighed weighing hampered dented""")
 ADJECTIVES = _set("strong stronger solid healthy healthier better weak weaker soft")
-LM_SKIP = _set("question questions questioned able despite closing close closed closes force undisclosed concerns concerned late")
+LM_SKIP = _set("""question questions questioned able despite closing close closed closes force undisclosed concerns concerned late
+ critical critically""")
 DESCRIPTIVE = _set("""leading leadership innovative innovation innovations innovate enable enables enabled enabling exclusive
  exclusively easily easy effective effectively opportunity opportunities""")
 PHRASES = [(k, re.compile(p), r) for k, p, r in [  # (trigger, pattern, replacement): a pattern runs only if its trigger occurs
@@ -90,7 +92,16 @@ PHRASES = [(k, re.compile(p), r) for k, p, r in [  # (trigger, pattern, replacem
     ('order', r"order (?:book|backlog|intake)s?|orders (?:received|booked)", 'orderbook'), ('pick', r"\bpick(?:ed|s|ing)? up\b", 'rose'),
     ('hit by', r"\bhit by\b", 'hurt by'), (' up', r"\b(?:made|set|sign\w*|follow\w*|end\w*|wrap\w*|back\w*|show\w*|open\w*) up\b", ' '),
     ('added', r"\b(?:it|he|she|they|(?:the )?(?:\w+ )?(?:company|group|firm|bank|ceo|statement|report)) (?:also )?added\b", 'said'),
-    ('(', r"\(\s*(?:(?:19|20)\d\d|[a-z][a-z0-9 -]{0,15}?)\s*:\s*(?=[$€£a-z]{0,3}\s?\d)", '( ')]]
+    ('(', r"\(\s*(?:(?:19|20)\d\d|[a-z][a-z0-9 -]{0,15}?)\s*:\s*(?=[$€£a-z]{0,3}\s?\d)", '( '),
+    ('charge', r"\bcharge[- ]?offs?\b", 'chargeoffs'), ('write', r"\bwrite[- ]?offs?\b", 'writeoffs'),
+    ('perform', r"\bnon[- ]?performing (?:loans?|assets?|exposures?)", 'nonperforming'), ('npl', r"\bnpls?\b", 'nonperforming'),
+    ('reserve', r"\b(?:proved|proven|probable|oil|gas|hydrocarbon|mineral|ore|coal)(?: and (?:oil|gas|mineral))? reserves?\b", 'resourcebase'),
+    ('reserve', r"\breserve releases?\b|\breleas\w* (?:of )?(?:\w+ )?reserves?\b", 'reserves reduced'),
+    ('reserve', r"\breserve builds?\b|\bbuil[dt]\w* (?:up )?(?:our |the |its )?reserves?\b", 'reserves increased'),
+    ('liquidity', r"\b(?:preserv|protect|conserv|safeguard|shor\w* up|manag)\w* (?:our |its |the |their )?(?:\w+ )?liquidity\b", 'liquidityaction'),
+    ('uncertain', r"\b(?:grow|ris|increas|heighten|elevat|mount)\w* ((?:\w+ )?uncertaint(?:y|ies))", r'\1'),
+    ('volatil', r"\b(?:grow|ris|increas|heighten|elevat|mount)\w* ((?:\w+ )?volatility)", r'\1'),
+    ('risk', r"\b(?:grow|ris|increas|heighten|elevat|mount)\w* ((?:\w+ )?risks?)\b", r'\1')]]
 POS_EVENT = re.compile(r"\b(?:(?:signed|won|wins|win|awarded|secured|landed|clinched|received|receives|booked|bagged)\b[\w ,$.%-]{0,40}?"
     r"\b(?:contracts?|agreements?|orders?|deals?|tenders?)|(?:contracts?|orders?|deals?) (?:worth|valued at)|will (?:supply|deliver)"
     r"|new (?:contracts?|orders?|customers|logos|licensees|jobs|subscribers|stores?|plants?|factory|offices?)|milestone"
