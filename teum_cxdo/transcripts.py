@@ -8,56 +8,33 @@ __all__ = ['LAYOUTS', 'turn_columns', 'split_transcript', 'parse_transcript', 'l
 # %% ../nbs/06_transcripts.ipynb #21659b1c
 import re
 import pandas as pd
+
+# %% ../nbs/06_transcripts.ipynb #5158814e
 from .core import InputError, LayoutError, CorpusError, WORD_RE
+
+# %% ../nbs/06_transcripts.ipynb #c17e4c64
 from .corpus import documents, load_text
 
+# %% ../nbs/06_transcripts.ipynb #d912a7d8
+from .speakers import (OPERATOR_NAME, UNKNOWN_SPEAKER, speaker_label, is_heading, is_unknown, read_roster, assign_roles,
+                                call_sections)
+
+# %% ../nbs/06_transcripts.ipynb #fe773691
+from .unlabeled import unlabeled_turns
+
+# %% ../nbs/06_transcripts.ipynb #9db5ddb0
 LAYOUTS = ('participants-unlabeled', 'bullet', 'labeled')
 _EXPECTED = ("expected a call transcript in one of the layouts: " + ', '.join(LAYOUTS))
 
 # %% ../nbs/06_transcripts.ipynb #5075f308
 _BULLETS = '•●▪'
-_SEP = re.compile(r' (?:--|[-–—]) ')
-_PARTICLES = {'de', 'van', 'von', 'da', 'di', 'del', 'der', 'la', 'le', 'bin', 'al', 'du', 'dos', 'das', 'st.'}
-_NOT_NAMES = {'note', 'notes', 'source', 'revenue', 'revenues', 'total', 'question', 'questions', 'answer', 'answers',
-              'section', 'remarks', 'prepared', 'call', 'conference', 'participants', 'safe', 'harbor', 'forward',
-              'forward-looking', 'statements', 'statement', 'results', 'highlights', 'summary', 'company', 'item',
-              'business', 'overview', 'risk', 'factors', 'table', 'contents', 'management', 'discussion', 'presentation',
-              'corporate', 'other', 'executives', 'analysts', 'date', 'time', 'transcript', 'agenda', 'operator instructions'}
-_HEADINGS = re.compile(r'(?:management discussion section|question and answer section|questions? (?:and|&) answers?'
-                       r'|presentation|prepared remarks|q&a session|(?:corporate |other |company |conference call |call )?participants'
-                       r'|executives|analysts):?', re.I)
-_OPERATORS = {'operator', 'moderator', 'coordinator', 'conference operator', 'conference coordinator', 'conference call operator'}
-_UNKNOWN = re.compile(r'\b(?:unidentified|unknown)\b', re.I)
 
-def _clean(line:str)->str:
+def _clean_line(line:str)->str:
     "`line` without surrounding blanks and a leading bullet."
     s = line.strip()
     return s[1:].strip() if s[:1] in _BULLETS else s
 
 def _is_bullet(line:str)->bool: return line.lstrip()[:1] in _BULLETS
-
-def _name_like(s:str)->bool:
-    "Is `s` a person's name (2–6 capitalised tokens, initials, particles) or `Operator`?"
-    if s.lower() in _OPERATORS: return True
-    toks = s.split()
-    if 2 <= len(toks) <= 4 and _UNKNOWN.match(s) and all(t.isalpha() for t in toks): return True   # Unidentified Participant
-    if not 2 <= len(toks) <= 6 or any(t.lower().strip('[]') in _NOT_NAMES for t in toks): return False
-    for t in toks:
-        t = t.strip('[]()')
-        if t.lower() in _PARTICLES: continue
-        if not t or not t[0].isupper() or not all(c.isalpha() or c in ".'’-" for c in t): return False
-        if t.endswith('.') and len(t) > 4: return False
-    return True
-
-def _label(s:str)->tuple|None:
-    "`(name, title)` if `s` reads as a speaker label `Name`, `Name - Title` or `Name -- Title`, else None."
-    if len(s) > 150: return None
-    parts = _SEP.split(s, maxsplit=1)
-    name, title = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else '')
-    if name.lower() in _OPERATORS: return 'Operator', title      # Moderator, Coordinator … all run the call
-    return (name, title) if _name_like(name) else None
-
-def _heading(s:str)->bool: return len(s) < 60 and _HEADINGS.fullmatch(s) is not None
 
 def _nonblank(text:str)->list:
     "`(line, text)` of every non-blank line of `text`, bullets and outer blanks removed."
@@ -93,31 +70,40 @@ def _inline(s:str)->tuple|None:
     "`(label, name, title, rest)` for an inline `Name: text` line, else None."
     m = _INLINE.match(s)
     if not m: return None
-    lab = _label(m[1].strip())
+    lab = speaker_label(m[1].strip())
     return (m[1] + ':', *lab, m[2]) if lab else None
 
-_META = re.compile(r'(?:call )?(?:duration|length)\s*:\s*\d[\d:.]*\s*(?:minutes?|mins?|hours?)?', re.I)
-
-def _split_labeled(nb:list, text:str)->tuple:
-    "Turns and dropped lines of a `labeled` transcript (`nb`: non-blank `(line, text)` pairs of `text`)."
+def _labels(nb:list)->dict|None:
+    "`{line: (label, name, title, rest)}` of the lines of `nb` that open a turn; None if too few for a labeled call."
     heads = {}
     for i, s in nb:
-        lab = _label(s)
+        lab = speaker_label(s)
         if lab: heads[i] = (s, *lab, None)
         elif 1 < s.find(':', 0, 82) and (x := _inline(s)): heads[i] = x
     counts = pd.Series([h[1] for h in heads.values()], dtype=object).value_counts()
     before = {i: ' '.join(s for _, s in nb[max(0, k - 2):k]).lower() for k, (i, _) in enumerate(nb) if i in heads}
     named = lambda i, n: n.split()[-1].lower() in before[i]    # a once-only untitled speaker is introduced just before
-    ok = {i: h for i, h in heads.items() if h[1] == 'Operator' or counts[h[1]] > 1 or h[2] or _UNKNOWN.search(h[1]) or named(i, h[1])}
-    if len(ok) < 2 or not (counts.get('Operator', 0) or (counts > 1).any()): return None
-    end = next((i for i, s in nb[::-1] if _heading(s) and 'particip' in s.lower()), None)
-    if end is not None:   # a participants list after the speech (Motley Fool style) names people who already spoke
+    ok = {i: h for i, h in heads.items() if h[1] == OPERATOR_NAME or counts[h[1]] > 1 or h[2] or is_unknown(h[1]) or named(i, h[1])}
+    return None if len(ok) < 2 or not (counts.get(OPERATOR_NAME, 0) or (counts > 1).any()) else ok
+
+def _closing_roster(nb:list, ok:dict)->int|None:
+    "The line of a participants heading after the speech whose people (labels `ok`) all spoke already, else None."
+    end = next((i for i, s in nb[::-1] if is_heading(s) and 'particip' in s.lower()), None)
+    if end is not None:
         seen = {ok[i][1] for i, _ in nb if i < end and i in ok}
         if not seen or not all(ok[i][1] in seen for i, _ in nb if i > end and i in ok): end = None
-    turns, drop = [], []
+    return end
+
+_META = re.compile(r'(?:call )?(?:duration|length)\s*:\s*\d[\d:.]*\s*(?:minutes?|mins?|hours?)?', re.I)
+
+def _split_labeled(nb:list)->tuple|None:
+    "Turns and dropped lines of a `labeled` transcript (`nb`: its non-blank `(line, text)` pairs)."
+    ok = _labels(nb)
+    if ok is None: return None
+    end, turns, drop = _closing_roster(nb, ok), [], []
     for i, s in nb:
         if end is not None and i >= end: drop.append((i, s, 'roster' if i == end or i in ok else 'footer')); continue
-        if _heading(s): drop.append((i, s, 'section_heading')); continue
+        if is_heading(s): drop.append((i, s, 'section_heading')); continue
         if _META.fullmatch(s): drop.append((i, s, 'footer')); continue
         if i in ok:
             lab, name, title, rest = ok[i]
@@ -137,12 +123,12 @@ def _split_labeled(nb:list, text:str)->tuple:
     return turns, drop
 
 # %% ../nbs/06_transcripts.ipynb #116da764
-def _split_bullet(nb:list, lines:list)->tuple:
+def _split_bullet(nb:list, lines:list)->tuple|None:
     "Turns and dropped lines of a `bullet` transcript; the indented line after a paragraph is its translation."
     isb = [_is_bullet(lines[i]) for i, _ in nb]
     if sum(isb) < 2: return None
     dup = [b and k + 1 < len(nb) and not isb[k + 1] and nb[k + 1][1] == nb[k][1] for k, b in enumerate(isb)]
-    doubled = any(d and _label(nb[k][1]) for k, d in enumerate(dup))
+    doubled = any(d and speaker_label(nb[k][1]) for k, d in enumerate(dup))
     turns, drop, prev = [], [], None
     for k, (i, s) in enumerate(nb):
         if not isb[k]:
@@ -150,349 +136,28 @@ def _split_bullet(nb:list, lines:list)->tuple:
             elif prev == 'label' and dup[k - 1]: drop.append((i, s, 'speaker_label'))
             else: drop.append((i, s, 'translation'))
             continue
-        lab = _label(s)
+        lab = speaker_label(s)
         if lab and (dup[k] if doubled else True):
             drop.append((i, s, 'speaker_label'))
             turns.append(dict(speaker=lab[0], title=lab[1], role=None, lines=[], paras=[])); prev = 'label'
         else:
-            if not turns: turns.append(dict(speaker='Unknown speaker', title='', role=None, lines=[], paras=[]))
+            if not turns: turns.append(dict(speaker=UNKNOWN_SPEAKER, title='', role=None, lines=[], paras=[]))
             turns[-1]['lines'].append(i); turns[-1]['paras'].append(s); prev = 'para'
-    if not any(t['speaker'] != 'Unknown speaker' for t in turns): return None
+    if not any(t['speaker'] != UNKNOWN_SPEAKER for t in turns): return None
     return turns, drop
 
-# %% ../nbs/06_transcripts.ipynb #9ef5a414
-_OPER = re.compile(r"[\[(]operator instructions[\])]|no (?:further|more) questions\b"        # matched on lower-cased text
-                   r"|conclude[sd]? (?:today's|the|this) (?:conference|teleconference|call|program|event|webcast)\b"
-                   r"|you may (?:now |all )*disconnect\b|welcome to the\b.{0,120}?\bcall\b|in a listen-only mode\b")
-_OPER_QA = re.compile(r"\b(?:turn|hand|pass)\w*\b[^.?!]{0,40}\bback\b[^.?!]{0,60}\bfor (?:any |some )?(?:\w+ (?:or|and) )?"
-                      r"(?:closing|concluding|final) (?:remarks|comments|statements?|thoughts)\b")   # after the last question
-_QINTRO = re.compile(r"(?:\b(?:first|next|final|last|follow-up|following) question(?: [\w\-]+){0,5}? (?:from|is from) (?:the line of )?"
-                     r"|\bquestion (?:comes|is coming) from (?:the line of )?|\bfrom the line of |\b(?:first|next) question, "
-                     r"|\bfollow-up from |\b(?:go|move) next to (?:the line of )?|\bnext,? we'll (?:go|move|turn) to (?:the line of )?"
-                     r"|\bwe'll hear (?:next )?from |\b(?:first|next) (?:caller|questioner) (?:is |comes from )?)(?=(?-i:[A-Z\[]))", re.I)
-_QOPEN = re.compile(r"\b(?:first|next) question\b|\bnow (?:open|begin|start|conduct|take)\b[^.?!]{0,40}\bquestion", re.I)
-_ANALYST = re.compile(r"\b(?:analyst|research|securities|capital|equity|investments?|investor|partners|asset|advisors?"
-                      r"|fund|llc|bank|shareholder)\b", re.I)
-_MGMT = re.compile(r"\b(?:ceo|cfo|coo|cto|cro|president|officer|chairman|chairwoman|director|founder|vp|head"
-                   r"|investor relations|ir|secretary|treasurer|controller|counsel|manager)\b", re.I)
-
-def _title_role(title:str, default='management')->str:
-    "Role a `title` suggests: analyst/research words, then officer words in the job part, then firm words."
-    if re.search(r'investor relations', title, re.I): return 'management'
-    if re.search(r'\b(?:analyst|research)\b', title, re.I): return 'analyst'
-    if _MGMT.search(title.split(',')[0]): return 'management'
-    return 'analyst' if _ANALYST.search(title) else default
-
-def _caller(text:str)->tuple|None:
-    "`(name, firm)` of the caller an operator introduces in `text` ('' name if indiscernible), else None."
-    m = _QINTRO.search(text)
-    if not m: return None
-    rest = text[m.end():m.end() + 160]
-    for k in range(len(rest)):   # the introduction ends at a sentence stop not after an initial
-        if rest[k] in '?!' or rest[k] == '.' and (k + 1 == len(rest) or rest[k + 1] == ' ') and not (k >= 2 and rest[k - 2] in ' .'):
-            rest = rest[:k]; break
-    parts = re.split(r' (?:at|with|from|of) |, ', rest, maxsplit=1)
-    name = parts[0].strip(' [].')
-    name = '' if 'indiscernible' in name.lower() or not _name_like(name) and len(name.split()) > 4 else name
-    return name, (parts[1].strip() if len(parts) > 1 else '')
-
-def _same_person(a:str, b:str)->bool:
-    "Do names `a` and `b` share a surname or a first name (ignoring initials)?"
-    ta = [t.strip('[](),.').lower() for t in a.split()]; tb = [t.strip('[](),.').lower() for t in b.split()]
-    ta, tb = [t for t in ta if len(t) > 1], [t for t in tb if len(t) > 1]
-    return bool(ta and tb) and (ta[-1] == tb[-1] or ta[0] == tb[0] and len(ta) == 1 or ta[0] == tb[0] and len(tb) == 1)
-
-def _surname(name:str)->str: return name.split()[-1].strip('[](),.').lower() if name.split() else ''
-
-def _structure(turns:list)->None:
-    "Fill `role` of labeled `turns`: whom the operator introduces asks, who presented manages, else the title decides."
-    ops = [k for k, t in enumerate(turns) if t['speaker'] in ('Operator', 'Moderator')]
-    calls = [(k, end, c) for k, end in zip(ops, ops[1:] + [len(turns)]) if (c := _caller(' '.join(turns[k]['paras'])))]
-    presenters = {t['speaker'] for t in turns[:calls[0][0]]} if calls else set()
-    analysts = set()
-    for k, end, (name, firm) in calls:
-        block = [t['speaker'] for t in turns[k + 1:end] if t['speaker'] not in presenters]
-        hit = next((b for b in block if name and _same_person(b, name)), block[0] if block else None)
-        if hit: analysts.add(hit)
-    surnames = {_surname(c[0]) for _, _, c in calls if c[0]}
-    for t in turns:
-        s = t['speaker']
-        if s in ('Operator', 'Moderator'): t['role'] = 'operator'
-        elif s in presenters: t['role'] = 'management'
-        elif s in analysts or _surname(s) in surnames: t['role'] = 'analyst'
-        elif _UNKNOWN.search(s) and calls and not re.search(r'company|corporate|executive|management|representative', s + t['title'], re.I):
-            t['role'] = 'analyst'
-        else: t['role'] = _title_role(t['title'])
-
-def _sections(turns:list)->list:
-    "`presentation` up to the operator turn that opens the question queue, `qa` from there on."
-    start = next((k for k, t in enumerate(turns) if t['role'] == 'operator' and
-                  (_caller(' '.join(t['paras'])) or _QOPEN.search(' '.join(t['paras'])))), None)
-    if start is None: start = next((k for k, t in enumerate(turns) if t['role'] == 'analyst'), len(turns))
-    return ['presentation' if k < start else 'qa' for k in range(len(turns))]
-
-# %% ../nbs/06_transcripts.ipynb #4a756ab4
-_TS = re.compile(r' ?\(\d{1,2}:\d\d(?::\d\d)?\)| ?\[ph\]')
-_CAP = re.compile(r"[A-Z][\w’'\-]*+(?=[,.?!]|$)")
-_PRE = re.compile(r"(?:^|[,.?!;:–—] |(?:^|[.?!] )(?:(?:[Aa]nd|[Ss]o|[Bb]ut)(?: then| maybe| just| also)?|[Nn]ow|[Oo]kay|[Ww]ell|[Yy]es|[Ss]ure"
-                  r"|[Mm]aybe|[Tt]hen|[Aa]lso|[Ll]astly|[Ff]inally),? "
-                  r"|(?:[Tt]hank you|[Tt]hanks|[Hh]i|[Hh]ello|[Hh]ey|[Mm]orning|[Aa]fternoon|[Ee]vening),? )$")
-_PASS = re.compile(r"\b(?:[Tt]urn|[Hh]and|[Pp]ass)(?:ing)?(?: (?:the|this) (?:call|conference|floor|program|meeting|line)| it| things)?"
-                   r"(?: back)?(?: over)?$")
-_PASS_WORDS = ('recognize ', 'introduce ', 'ask ', 'let ', 'have ', 'over to ')
-_WILL = re.compile(r"\b[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? will (?:now |then |next )?(?:review|walk|take|cover|discuss|go|provide|give"
-                   r"|talk|present|run|share|summarize|detail|address)\b")      # "Tom will now review the financials"
-_BEGIN = re.compile(r"\b(?:(?:Mr|Ms|Mrs|Dr)\.? )?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2},? (?:you may|please) (?:now )?(?:begin|proceed|go ahead)")
-_SELF = re.compile(r"(?:^|[,.!?] )(?:[Tt]his is|[Ii]t's|[Ii]t’s|[Ii]t is) ([A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+)?(?: here)?[,.!;]")
-_ADD = re.compile(r"(?:^|[,.!?] |\band |\bjust )(?:to|i'd|i would|let me|i'll|if i (?:could|may)|i (?:could|may|might|want to|'d like to))"
-                  r" (?:just |also |quickly )*add\b", re.I)      # "I'd just add", "just to add": another manager adds
-_HANDOFF = re.compile(r"\b(?:do you want to|would you like to|you want to|why don't you|maybe you|anything to add|add to that|want to add"
-                      r"|like to add|chime in|jump in|take (?:that|this|it)\b|over to you|go ahead)", re.I)
-_CHECKQ = re.compile(r"\b(?:does|did|is|was) (?:that|this) (?:answer|help|make sense|clarify|address|cover)", re.I)
-_FOR = re.compile(r"\b(?:for|to) ([A-Z][\w'’\-]+)")
-_WELCOME = re.compile(r"you(?:'|’)re (?:very )?welcome", re.I)
-_THANK_OP = re.compile(r"(?:[\w']+[,.!]? ){0,3}?(?:thank you|thanks)(?: very much)?,? (?:the )?operator\b")   # lower-cased text
-_TOOP = re.compile(r"\bopen (?:the call|the line|the floor|it)(?: up)? (?:to|for)(?: a few)? questions|\bnext question\b"
-                   r"|(?:^|[,.] )[Oo]perator[,.?!]", re.I)
-_INTRO = re.compile(r"\b(?:with (?:us|me)|joining (?:us|me)|on the call(?: with me)?|here with me)(?: today| on (?:the|today's) call)?"
-                    r"(?: today)? (?:are|is) ", re.I)
-_THANKS_ANY = re.compile(r"\b(?:thank you|thanks|appreciate it)\b", re.I)
-_ACK = re.compile(r"(?:okay|ok|yeah|yes|right|all right|great|got it|good|understood|perfect|fair enough|thanks|thank you"
-                  r"|sure|excellent|wonderful|that's helpful|that helps|makes sense)\b", re.I)
-_THANKS = re.compile(r"(?:(?:okay|good|great|all right|well)[.,]? )?(?:thank you|thanks)\b", re.I)
-_YOU = re.compile(r"\byou(?:r|'re|’re|'ve|’ve|'d|’d|)\b", re.I)
-_WE = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve|we'll|we’ll)\b", re.I)
-_SKIP = {'mr.', 'ms.', 'mrs.', 'dr.', 'our', 'my', 'the', 'your', 'host', 'speaker', 'company’s', "company's", 'colleague', 'chief', 'executive',
-         'financial', 'operating', 'officer', 'president', 'and', 'ceo', 'cfo', 'coo', 'chairman', 'founder', 'vice'}
-_NICK = {'david': 'dave', 'michael': 'mike', 'robert': 'bob rob', 'william': 'bill will', 'james': 'jim', 'thomas': 'tom',
-         'christopher': 'chris', 'stephen': 'steve', 'steven': 'steve', 'richard': 'rick rich', 'daniel': 'dan', 'joseph': 'joe',
-         'anthony': 'tony', 'kenneth': 'ken', 'matthew': 'matt', 'nicholas': 'nick', 'edward': 'ed ted', 'theodore': 'ted',
-         'gregory': 'greg', 'jeffrey': 'jeff', 'ronald': 'ron', 'douglas': 'doug', 'victor': 'vic', 'harold': 'hal',
-         'charles': 'chuck charlie', 'elizabeth': 'liz beth', 'katherine': 'kate', 'catherine': 'kate', 'jennifer': 'jen',
-         'patrick': 'pat', 'patricia': 'pat', 'samuel': 'sam', 'benjamin': 'ben', 'jonathan': 'jon', 'timothy': 'tim',
-         'andrew': 'andy', 'alexander': 'alex', 'frederick': 'fred', 'lawrence': 'larry', 'joshua': 'josh', 'raymond': 'ray',
-         'donald': 'don', 'philip': 'phil', 'phillip': 'phil', 'vincent': 'vince', 'susan': 'sue', 'margaret': 'maggie'}
-_NOT_CALLER = {'yes', 'yeah', 'okay', 'well', 'so', 'sure', 'right', 'great', 'thanks', 'hi', 'hello', 'now', 'and', 'but',
-               'also', 'sorry', 'good', 'look', 'again', 'first', 'actually', 'absolutely', 'correct', 'oh', 'no', 'operator'}
-
-def _vocatives(t:str)->list:
-    "`(position, name)` of capitalised words `t` addresses: `Thank you, Ann.`, `Ted?`, `So, Lisa, ...`."
-    return [(p, m[0]) for m in _CAP.finditer(t) if m[0].lower() not in _NOT_CALLER and ((p := m.start()) == 0 or t[p - 1] == ' '
-            and (p > 1 and t[p - 2] in ',.?!;:–—' or _PRE.search(t, max(0, p - 14), p) is not None))]
-
-def _passes(tail:str)->list:
-    "Where the name after a hand-off phrase starts in `tail`: `turn the call over to `, `let `/`ask ` + a capitalised name …"
-    out, p = [], tail.find(' to ') if 'urn' in tail or 'and' in tail or 'ass' in tail else -1
-    while p >= 0:
-        w = tail[max(0, p - 45):p]
-        if ('urn' in w or 'and' in w or 'ass' in w) and _PASS.search(tail, max(0, p - 45), p): out.append(p + 4)
-        p = tail.find(' to ', p + 1)
-    for w in _PASS_WORDS:
-        p = tail.find(w)
-        while p >= 0:
-            e = p + len(w)
-            if e < len(tail) and (tail[e].isupper() or w == 'introduce ') and (p == 0 or not tail[p - 1].isalpha()): out.append(e)
-            p = tail.find(w, p + 1)
-    if ' will ' in tail: out += [m.start() for m in _WILL.finditer(tail)]
-    return out
-
-_ABBREV = {'Mr', 'Ms', 'Mrs', 'Dr'}
-
-_STOP = re.compile(r'[.?!] ')
-
-def _tail(t:str)->str:
-    "The last two sentences of `t` (at most 300 characters); `Mr.`, `Ms.` and initials do not end a sentence."
-    lo = max(0, len(t) - 300)
-    ends = [k for m in _STOP.finditer(t, lo) if not ((k := m.start()) and t[k] == '.' and
-            (t[max(0, k - 4):k].rsplit(' ', 1)[-1] in _ABBREV or t[k - 1].isupper() and t[k - 2:k - 1] in ' .'))]
-    return t[ends[-2] + 2:] if len(ends) >= 2 else t[lo:]
-
-def _roster(nb:list)->tuple|None:
-    "Dropped header/roster lines, the participants `[name, title, role]` and the index where speech starts."
-    drop, people, seen = [], [], False
-    for k, (i, s) in enumerate(nb):
-        lab = _label(s)
-        if _heading(s): drop.append((i, s, 'section_heading' if not re.search('particip|executives|analysts', s, re.I) else 'roster')); seen |= 'partic' in s.lower()
-        elif seen and lab and lab[1]:
-            drop.append((i, s, 'roster')); people.append([lab[0], lab[1], _title_role(lab[1])])
-        elif not seen and all(d[2] == 'header' for d in drop) and len(s) < 120 and s[-1:] not in '.?!:':
-            drop.append((i, s, 'header'))
-        else: return (drop, people, k) if seen or any(d[2] == 'section_heading' for d in drop) or _OPER.search(s.lower()) else None
-    return None
-
-def _intro_list(s:str)->list:
-    "`[(name, title)]` from a host's list such as `Hal Turner, Executive Chairman; and Ted O'Donnell, CFO.`"
-    end = next((k for k in range(len(s)) if s[k] in '.?!' and (k + 1 == len(s) or s[k + 1] == ' ')
-                and not (k >= 2 and s[k - 2] in ' .') and s[max(0, k - 3):k] not in ('Mr', ' Ms', 'Mrs', ' Dr', 'Inc')), len(s))
-    out = []
-    for c in re.split(r';|,|\band\b', s[:end]):
-        c = c.strip()
-        if _name_like(c) and c != 'Operator' and not _MGMT.search(c): out.append([c, ''])
-        elif out and c and not out[-1][1]: out[-1][1] = re.sub(r'^(?:our|my|the) ', '', c)
-    return [tuple(o) for o in out]
-
-# %% ../nbs/06_transcripts.ipynb #dfa15a8a
+# %% ../nbs/06_transcripts.ipynb #16bcaad0
 def _split_unlabeled(nb:list)->tuple|None:
-    "Turns and dropped lines of a `participants-unlabeled` transcript, inferring each paragraph's speaker."
-    r = _roster(nb)
+    "Turns and dropped lines of a `participants-unlabeled` transcript: its roster, then speakers inferred paragraph by paragraph."
+    r = read_roster(nb)
     if r is None: return None
     drop, roster, start = r
-    P = [['Operator', '', 'operator']]           # people: [name, title, role]; 0 is the operator
-    alias, op_alias, words, hosts = {}, set(), {}, set()
-    def add(name, title, role):
-        if name in ('Unknown host', 'Unknown speaker') and name in alias: return alias[name]
-        P.append([name, title, role]); k = len(P) - 1
-        toks = [t.strip('[](),').lower() for t in name.split()]
-        for t in toks + [name.lower()] + [n for t in toks[:-1] for n in _NICK.get(t, '').split()]:
-            if len(t) > 1 and not t.endswith('.') and t not in ('unknown', 'host', 'analyst', 'speaker'): alias.setdefault(t, k)
-        if name.startswith('Unknown '): alias[name] = k
-        return k
-    for n, t, r_ in roster:
-        k = add(n, t, r_)
-        if 'investor relations' in t.lower(): hosts.add(k)
-    def who(words_:list)->int|None:
-        "The person the tokens `words_` start with, skipping courtesy and title words; a new person if a plain name."
-        ws = [w.strip(',;:') for w in words_]
-        while ws and (ws[0].lower() in _SKIP or ws[0][:1].islower()): ws = ws[1:]
-        if not ws: return None
-        if ws[0].startswith('['): return -1
-        k = alias.get(ws[0].strip('.?!').lower())
-        if k is not None: return k
-        nm = []
-        for w in words_[len(words_) - len(ws):][:4]:
-            if not w[:1].isupper(): break
-            nm.append(w.strip('.,;:?!'))
-            if w[-1] in '.,;:?!': break
-        nm = ' '.join(nm)
-        return add(nm, '', 'management') if len(nm.split()) >= 2 and _name_like(nm) else None
-    turns, spk, prev_q, prev_qend, prev_nw, caller, new_caller, section = [], None, False, False, 0, None, False, 'presentation'
-    expect, interrupted, recent = None, None, []
-    def lead(excl=()):
-        "The manager who has spoken most, hosts (who introduce, and rarely answer) last."
-        c = [k for k in words if k not in excl]
-        c = [k for k in c if k not in hosts] or c
-        return max(c, key=words.get) if c else None
-    def find(name, role):
-        "The known person of `role` whose surname (or first name) `name` shares."
-        for w in name.split()[::-1]:
-            k = alias.get(w.strip('[](),.').lower())
-            if k is not None and P[k][2] == role and _same_person(P[k][0], name): return k
-    def answerer(excl):
-        if new_caller and (l := lead(excl)) is not None: return l
-        for k in ([interrupted] if interrupted is not None else []) + recent[::-1]:
-            if k not in excl: return k
-        l = lead(excl)
-        return l if l is not None else add('Unknown speaker', '', 'management')
     speech = []
     for i, s in nb[start:]:
-        if _heading(s): drop.append((i, s, 'section_heading'))
+        if is_heading(s): drop.append((i, s, 'section_heading'))
         else: speech.append((i, s, len(s)))
-    for ls, s in _reflow(speech, _wrap_width([speech])):
-        t = _TS.sub('', s).strip() if '(' in s or '[' in s else s
-        nw, tail = t.count(' ', 0, 100) + 1, _tail(t)    # word count only matters when small
-        head = t if len(t) < 400 else t[:160] + ' … ' + tail    # cues open or close a paragraph: look only there
-        low = head.lower()
-        voc = _vocatives(head)
-        if caller is not None and spk == caller and P[caller][0] == 'Unknown analyst' and voc and voc[0][0] < 40:
-            w = voc[0][1].lower()             # the caller greeted by a name nobody else has: "Hi, Eric." "George, hi."
-            if w not in alias and w not in op_alias: P[caller][0] = voc[0][1]; alias[w] = caller
-        ks = ['op' if (w := v.lower()) in op_alias else alias.get(w) for _, v in voc]     # whom the vocatives address
-        to_caller = caller is not None and caller in ks
-        to_op = 'op' in ks or 'operator' in low[:40] and _THANK_OP.match(low) is not None
-        excl = {k for k in ks if k is not None and k != 'op'}
-        is_op = not to_op and (('operator' in low or 'question' in low or 'conclude' in low or 'disconnect' in low or 'welcome' in low
-                                or 'listen-only' in low) and _OPER.search(low) is not None
-                               or section == 'qa' and ' back ' in low and _OPER_QA.search(low) is not None)
-        intro = (_caller(head) if 'question' in low and (' from ' in low or 'question, ' in low) or 'line of' in low or 'follow-up from' in low
-                 or 'next to' in low or 'next, we' in low or 'next we' in low or 'hear from' in low or 'hear next' in low or 'caller' in low else None)
-        prev_role = P[spk][2] if spk is not None else None
-        passes, last = _passes(tail), tail.rstrip()
-        if '?' not in t or _CHECKQ.search(low): q_like = False         # a question: the caller's, unless it hands over
-        elif any(P[k][2] == 'management' for k in excl): q_like = not (passes or _HANDOFF.search(tail))
-        elif excl: q_like = False
-        else:
-            nyou, nwe = len(_YOU.findall(t)), len(_WE.findall(t))
-            q_like = nyou >= max(1, nwe) or nwe == 0 and last.endswith('?')
-        ack = _ACK.match(t) is not None or nw <= 12 and _THANKS_ANY.search(head) is not None and _WE.search(head) is None
-        add_on = section == 'qa' and prev_role == 'management' and 'add' in low[:80] and _ADD.search(head[:80]) is not None
-        if expect is not None and not (expect != 0 and (intro or is_op)): new = expect
-        elif is_op or intro: new = 0
-        elif t[:1] in '.…' and interrupted is not None: new = interrupted
-        elif to_caller or to_op or prev_role == 'analyst' and low[:3] == 'you' and _WELCOME.match(t):
-            new = answerer(excl | ({spk} if _THANKS.match(t) or add_on else set()))
-        elif section == 'qa' and caller is not None and prev_role == 'analyst':
-            interj = prev_nw <= 4 and not prev_q
-            new = answerer(excl) if interj or prev_qend and not q_like else caller
-        elif add_on: new = answerer(excl | {spk})
-        elif section == 'qa' and caller is not None and prev_role == 'management' and (ack or q_like) and spk not in excl:
-            new = caller
-            if nw <= 4: interrupted = spk
-        elif spk is None or spk == 0 and (_THANKS.match(t) or voc): new = answerer(excl) if words else add('Unknown host', '', 'management')
-        elif spk in excl or _THANKS.match(t) and prev_role == 'management': new = answerer(excl | {spk})
-        else: new = spk
-        if new != 0 and (' is ' in low[:120] or 'it’s' in low[:120] or "it's" in low[:120]) and (m := _SELF.search(head, 0, 120)):
-            k = alias.get(m[1].lower())
-            if k is not None and P[k][2] == 'management': new = k
-        if new == 0: interrupted = None
-        if P[new][2] == 'analyst' and nw > 4: interrupted = None
-        if new == interrupted and t[:1] in '.…': interrupted = None
-        if spk == 0 and new != 0 and voc and voc[0][1].lower() not in alias and re.match(r"(?:thank you|thanks),? ", t, re.I):
-            op_alias.add(voc[0][1].lower())
-        if section == 'presentation' and new != 0 and ('ith ' in t or 'oining' in t or 'n the call' in t) and (m := _INTRO.search(t)):
-            hosts.add(new)
-            for n, ti in _intro_list(t[m.end():]):
-                k = find(n, 'management')
-                if k is None: add(n, ti, 'management')
-                else:
-                    for w in n.split()[:1]: alias.setdefault(w.lower(), k)
-        if P[new][2] == 'management':
-            if new in recent: recent.remove(new)
-            recent.append(new); new_caller = False
-        # where the floor goes next
-        expect = None
-        if new == 0:
-            if intro is not None:
-                section = 'qa'; new_caller = True
-                k = find(intro[0], 'analyst') if intro[0] else None
-                caller = expect = k if k is not None else add(intro[0] or 'Unknown analyst', intro[1], 'analyst')
-            else:
-                ot = t[-300:]      # "turn the call over to X", "introduce your host, X", "Mr. X, you may begin"
-                for p in sorted(_passes(ot) + [m.start() for m in _BEGIN.finditer(ot)]):
-                    k = who(ot[p:].split()[:6])
-                    if k == -1: k = add('Unknown host', '', 'management')
-                    if k: expect = k
-                if expect is None and re.search(r'no (?:further|more) questions', low): expect = lead()
-        else:
-            tl = tail.lower()
-            cues = [(e, 'pass', e) for e in passes]
-            if P[new][2] == 'management' and ('open' in tl or 'next question' in tl or 'perator' in tl):
-                cues += [(m.start(), 'op', m) for m in _TOOP.finditer(tail)]
-            off = len(head) - len(tail)
-            tv = [(p - off, 'op' if w.lower() in op_alias else alias.get(w.lower())) for p, w in voc if p >= off]
-            for pos, k in tv:
-                if k == 'op': cues.append((pos, 'op', None))
-                elif k is not None and k != new and P[k][2] == 'management' and (last.endswith('?') or _YOU.search(tail[pos:])):
-                    cues.append((pos, k, None))
-                elif k is not None and k == caller and P[new][2] == 'management' and (last.endswith('?') or nw <= 12):
-                    cues.append((pos, k, None))
-            if P[new][2] == 'analyst':         # a question put to one executive: "one for Nora", "to Sarah"
-                for m in _FOR.finditer(tail):
-                    k = alias.get(m[1].lower())
-                    if k is not None and P[k][2] == 'management': cues.append((m.start(1), k, None))
-            for pos, kind, m in sorted(cues, key=lambda c: c[0]):
-                if kind == 'op': expect = 0
-                elif kind == 'pass':
-                    k = who(tail[m:].split()[:6])
-                    if k is not None and k != -1 and k != new: expect = k
-                else: expect = kind
-        if last.endswith(('...', '…')) and P[new][2] == 'management': interrupted = new
-        if P[new][2] == 'management': words[new] = words.get(new, 0) + len(t)
-        if turns and turns[-1]['who'] == new: turns[-1]['lines'] += ls; turns[-1]['paras'].append(s)
-        else: turns.append(dict(who=new, lines=list(ls), paras=[s]))
-        spk, prev_q, prev_qend, prev_nw = new, '?' in t, last.endswith('?'), nw
-    if not turns: return None
-    for t in turns: t['speaker'], t['title'], t['role'] = P[t.pop('who')]
-    return turns, drop
+    turns = unlabeled_turns(_reflow(speech, _wrap_width([speech])), roster)
+    return (turns, drop) if turns else None
 
 # %% ../nbs/06_transcripts.ipynb #7177b518
 def turn_columns(text:str, # a call transcript
@@ -505,7 +170,7 @@ def turn_columns(text:str, # a call transcript
     if not nb: raise InputError(f"empty text: {_EXPECTED}")
     if layout is not None and layout not in LAYOUTS: raise LayoutError(f"unknown layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
     for name in [layout] if layout else ['bullet', 'labeled', 'participants-unlabeled']:
-        r = (_split_bullet(nb, lines) if name == 'bullet' else _split_labeled(nb, text) if name == 'labeled' else _split_unlabeled(nb))
+        r = (_split_bullet(nb, lines) if name == 'bullet' else _split_labeled(nb) if name == 'labeled' else _split_unlabeled(nb))
         if r and any(t['paras'] for t in r[0]): break
     else:
         raise LayoutError(f"{_EXPECTED}; found no speaker labels or participant roster followed by speech"
@@ -515,9 +180,9 @@ def turn_columns(text:str, # a call transcript
     for k in range(len(turns) - 1, 0, -1):   # one turn per uninterrupted speaker
         a, b = turns[k - 1], turns[k]
         if (a['speaker'], a['title']) == (b['speaker'], b['title']): a['lines'] += b['lines']; a['paras'] += b['paras']; del turns[k]
-    if name != 'participants-unlabeled': _structure(turns)
+    if name != 'participants-unlabeled': assign_roles(turns)
     cols = dict(turn=list(range(len(turns))), speaker=[t['speaker'] for t in turns], title=[t['title'] for t in turns],
-                role=[t['role'] for t in turns], section=_sections(turns), text=['\n'.join(t['paras']) for t in turns],
+                role=[t['role'] for t in turns], section=call_sections(turns), text=['\n'.join(t['paras']) for t in turns],
                 lines=[tuple(t['lines']) for t in turns])
     return cols, sorted(drop), name
 
@@ -554,7 +219,7 @@ def conservation_errors(text:str, # the transcript that was parsed
                         dropped:pd.DataFrame, # `dropped` from `split_transcript(text)`
                        )->list:
     "How `turns` plus `dropped` fail to account for every non-blank line of `text` exactly once, in order (empty: they do)."
-    norm = lambda s: ' '.join(_clean(s).split())
+    norm = lambda s: ' '.join(_clean_line(s).split())
     rest = {i: norm(l) for i, l in enumerate(text.replace('\r\n', '\n').replace('\r', '\n').split('\n')) if l.strip()}
     errs, used = [], set()
     for i, s in zip(dropped.line, dropped.text):     # a whole line, or the label that opens an inline-labelled one
