@@ -4,7 +4,8 @@ effect, the end-to-end tables on small synthetic folders of calls, and the CLI g
 The folders are synthetic: `study.synthetic_corpus` recombines real turns of the two bundled calls, and `_write_calls`
 below writes calls whose management and analyst speech is chosen to carry a known direction."""
 import numpy as np, pandas as pd, pytest
-from teum_cxdo.study import (gap_test, study, synthetic_corpus, write_corpus_report, ROLE_GAP, COMPARISONS, WEIGHTINGS)
+from teum_cxdo.study import study
+from teum_cxdo.corpus_study import gap_test, synthetic_corpus, write_corpus_report, ROLE_GAP, COMPARISONS, WEIGHTINGS
 from teum_cxdo.sentiment import tone_columns
 from teum_cxdo.cli import main
 from teum_cxdo.output import csv_text
