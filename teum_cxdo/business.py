@@ -552,8 +552,15 @@ def traceable(sentence:str, # a summary sentence
     return bool(s) and sum(b.size for b in blocks) == len(s) and contiguous and len(blocks) <= max_gaps + 1
 
 # %% ../nbs/10_business.ipynb #2454c1c3
-_CLAUSE = re.compile(r'\s*(?:[,;:()]|\s[-–—]\s)\s*')
-_FUNC = {'a', 'an', 'the', 'our', 'its', 'their', 'of', 'and', 'to', 'in', 'with', 'for', 'on', 'that', 'by', 'as', 'at', 'or'}
+_CLAUSE = re.compile(r'\s*(?:,(?!\d)|[;:()]|\s[-–—]\s)\s*')   # a comma inside a number (`$881,000`) is not a clause break
+_FUNC = {'a', 'an', 'the', 'our', 'its', 'their', 'of', 'and', 'to', 'in', 'with', 'for', 'on', 'that', 'by', 'as', 'at', 'or',
+         'but', 'so', 'which', 'who', 'is', 'are', 'was', 'were', 'be', 'been', 'have', 'has', 'had'}
+_SUBJECT = {'we', "we've", "we're", "we'll", 'we’ve', 'we’re', 'we’ll', 'i', "i'm", 'they', "they're", 'it', "it's", 'he', 'she', 'you'}
+
+def _one_clause(w:list)->list:
+    "The words `w` up to a subject pronoun that opens a new clause (`sales and marketing and we've been` → `sales and marketing`)."
+    k = next((i for i, x in enumerate(w) if i and x.lower().strip(',') in _SUBJECT), len(w))
+    return w[:k]
 
 def key_phrase(sentence:str, # a supporting sentence
                aspect:str, # a key of `ASPECTS`
@@ -571,7 +578,7 @@ def key_phrase(sentence:str, # a supporting sentence
                 b = ts[j][1] + (3 if i == j else 0)
                 cand = (sum(t[2] for t in ts[i:j+1]), -(ts[j][1] - a), ' '.join(w[a:min(b, a + max_words)]))
                 if cand[:2] > best[:2]: best = cand
-    w = best[2].split()
+    w = _one_clause(best[2].split())
     while len(w) > 1 and w[-1].lower() in _FUNC: w.pop()
     return ' '.join(w)
 
