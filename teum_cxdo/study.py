@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ROLE_COLORS', 'FIGURES', 'study', 'fig_role_tests', 'fig_tone_by_role', 'fig_tone_along_call', 'fig_topic_shares',
-           'fig_topic_tone', 'fig_comparison', 'fig_summary', 'figures', 'write_report']
+           'fig_topic_tone', 'fig_comparison', 'fig_summary', 'conclusions', 'figures', 'write_report']
 
 # %% ../nbs/16_study.ipynb #7688f972
 import numpy as np
@@ -149,6 +149,8 @@ def fig_tone_along_call(turn_tone:pd.DataFrame, # `study()['turn_tone']`
     import matplotlib.pyplot as plt
     cos = list(dict.fromkeys(turn_tone.company))
     fig, axs = plt.subplots(1, len(cos), figsize=(5.5 * len(cos), 3.6), sharey=True, squeeze=False)
+    kept = compared_rows(turn_tone)[scorer]
+    lo, hi = (min(kept.min(), 0), max(kept.max(), 0)) if len(kept) else (-1, 1)
     for ax, co in zip(axs[0], cos):
         t = turn_tone[turn_tone.company == co].sort_values('turn')
         t = t.assign(pos=(t.n_words.cumsum() - t.n_words / 2) / t.n_words.sum())
@@ -156,12 +158,14 @@ def fig_tone_along_call(turn_tone:pd.DataFrame, # `study()['turn_tone']`
         t = compared_rows(t)
         for role, c in ROLE_COLORS.items():
             r = t[t.role == role]
-            ax.scatter(r.pos, r[scorer], s=np.clip(r.n_words / 4, 6, 80), color=c, alpha=0.5, label=role)
-            ax.plot(r.pos, r[scorer].rolling(window, min_periods=1).mean(), color=c, lw=1.8)
-        if qa == qa: ax.axvline(qa, color='k', ls='--', lw=0.8); ax.text(qa, 1.02, ' Q&A', fontsize=8, va='bottom')
-        ax.set_ylim(-1.05, 1.15); ax.set_xlim(0, 1); ax.axhline(0, color='0.8', lw=0.8)
+            ax.scatter(r.pos, r[scorer], s=np.clip(r.n_words / 4, 6, 80), color=c, alpha=0.5, label=f'{role} turn')
+            ax.plot(r.pos, r[scorer].rolling(window, min_periods=1).mean(), color=c, lw=1.8, label=f'{role}, mean of last {window} turns')
+        if qa == qa: ax.axvline(qa, color='k', ls='--', lw=0.8); ax.text(qa, hi + 0.02 * (hi - lo), ' Q&A', fontsize=8, va='bottom')
+        ax.set_ylim(lo - 0.08 * (hi - lo), hi + 0.12 * (hi - lo)); ax.set_xlim(0, 1); ax.axhline(0, color='0.8', lw=0.8)
         ax.set_title(f'{co}: {scorer_label(scorer)} by turn (dot size: words)', fontsize=9)
-        ax.set_xlabel('position in the call (share of words)', fontsize=8); ax.legend(fontsize=7, frameon=False, loc='lower left')
+        ax.set_xlabel('position in the call (share of words)', fontsize=8)
+        ax.set_ylabel(f'turn tone ({scorer}, word-weighted)', fontsize=8)
+    axs[0][0].legend(fontsize=7, frameon=False, loc='lower left')
     fig.tight_layout()
     return fig
 
@@ -218,6 +222,61 @@ def fig_summary(summary:pd.DataFrame, # `study()['summary']`
     fig.tight_layout()
     return fig
 
+# %% ../nbs/16_study.ipynb #88250b4d
+def _tone_finding(S:dict, scorer:str='fin_tone')->str:
+    "The management − analyst finding, from `role_tests`."
+    rt = S['role_tests']
+    if rt.conclusive.any():
+        return 'Conclusive management − analyst differences: ' + '; '.join(f'{r.company} {r.section} {r.scorer} {r.diff:+.3f} '
+               f'[{r.ci_low:+.3f}, {r.ci_high:+.3f}]' for r in rt[rt.conclusive].itertuples()) + '.'
+    q = rt[(rt.scorer == scorer) & (rt.section == QA)]
+    each = ', '.join(f'{r.company} {r.diff:+.3f} [{r.ci_low:+.3f}, {r.ci_high:+.3f}]' for r in q.itertuples())
+    return (f'No evidence that management sounds more positive than the analysts: on none of the {rt.scorer.nunique()} scorers, in '
+            f'neither call, does a 95% CI exclude 0 with at least 5 turns per role ({scorer} in Q&A: {each}).')
+
+def _presentation_finding(S:dict, scorer:str='fin_tone')->str:
+    "Management's prepared remarks vs its Q&A answers, from `tone_groups`."
+    g = S['tone_groups'][S['tone_groups'].role == MANAGEMENT].set_index(['company', 'section'])
+    parts = [f'{co} {g.loc[(co, PRESENTATION), scorer]:+.2f} vs {g.loc[(co, QA), scorer]:+.2f} ({g.loc[(co, PRESENTATION), "n_turns"]} '
+             f'presentation turns)' for co in dict.fromkeys(g.index.get_level_values(0)) if (co, PRESENTATION) in g.index and (co, QA) in g.index]
+    higher = all(g.loc[(co, PRESENTATION), scorer] > g.loc[(co, QA), scorer] for co in dict.fromkeys(g.index.get_level_values(0))
+                 if (co, PRESENTATION) in g.index and (co, QA) in g.index)
+    return (f"Management's prepared remarks are {'more' if higher else 'not always more'} positive than its Q&A answers "
+            f"({scorer}: {'; '.join(parts)}); with so few presentation turns this is descriptive, not a test.")
+
+def _topic_finding(S:dict)->str:
+    "The topic analysts ask about most vs the one management presents most, per company, from `asks_vs_presents`."
+    a, out = S['asks_vs_presents'], []
+    for co, g in a.groupby('company', sort=False):
+        ask, pres = g.loc[g['analysts ask'].idxmax()], g.loc[g['management presents'].idxmax()]
+        out.append(f"at {co} analysts ask most about “{ask.label}” ({ask['analysts ask']:.0%} of {ask.n_asks} items) and management "
+                   f"presents most “{pres.label}” ({pres['management presents']:.0%} of {pres.n_presents} passages)")
+    return 'What was talked about: ' + '; '.join(out) + '.'
+
+def _numbers_finding(S:dict)->str:
+    "The comparable numbers, from `comparison`."
+    c = S['comparison'].set_index('measure')
+    t, x = [k for k in c.columns if k not in ('label', 'note')][:2]
+    v = lambda m, k: float(c.loc[m, k])
+    return (f"{x}'s quarterly revenue (${v('revenue_quarter', x) / 1e6:,.1f}M) is {v('revenue_quarter', x) / v('revenue_quarter', t):.1f}× "
+            f"{t}'s (${v('revenue_quarter', t) / 1e6:,.1f}M); their growth rates ({v('revenue_growth', t):.0f}% "
+            f"{c.loc['revenue_growth_basis', t]} vs {v('revenue_growth', x):.0f}% {c.loc['revenue_growth_basis', x]}) are on "
+            f"{'the same' if c.loc['revenue_growth_basis', t] == c.loc['revenue_growth_basis', x] else 'different'} bases; the backlog "
+            f"covers {v('backlog_years_of_revenue', t):.1f} years of current revenue at {t} and {v('backlog_years_of_revenue', x):.1f} at {x} "
+            f"({v('backlog_horizon_months', t):.0f}- vs {v('backlog_horizon_months', x):.0f}-month horizons).")
+
+def _business_finding(S:dict)->str:
+    "How each source says the company sells and funds itself, from `business`."
+    b = S['business'].set_index(['aspect', 'source']).phrase
+    src = list(dict.fromkeys(S['business'].source))
+    return 'Business models: ' + '; '.join(f'{s}: sells through “{b.get(("channels", s), "")}”, funded by “{b.get(("financing", s), "")}”'
+                                           for s in src) + '.'
+
+def conclusions(S:dict, # `study()` tables
+               )->list:
+    "The study's findings as sentences, each computed from the tables it summarises."
+    return [_tone_finding(S), _presentation_finding(S), _topic_finding(S), _numbers_finding(S), _business_finding(S)]
+
 # %% ../nbs/16_study.ipynb #cb6b3678
 FIGURES = {'role_tests': fig_role_tests, 'tone_by_role': fig_tone_by_role, 'tone_along_call': fig_tone_along_call,
            'topic_shares': fig_topic_shares, 'topic_tone': fig_topic_tone, 'comparison': fig_comparison, 'summary': fig_summary}
@@ -257,6 +316,7 @@ def _report_sections(S:dict, png:dict)->list:
                      S['comparison'], png['comparison'], 'Facts stated twice with different values:', S['conflicts']]),
         ('Business models', ['Key phrases per business-model aspect and source:', S['business'][['aspect', 'source', 'phrase']],
                              png['summary'], "The 10-K's business model in at most 512 tokens (extracted sentences: what the company is, then the aspects in the prompt's order):", summary]),
+        ('Conclusions', conclusions(S)),
         ('Limits', ['Two calls six years apart (2017 vs 2023) and two small companies: no generalisation beyond them. Analysts '
                     'speak in few turns, so most role differences cannot be concluded. Lexicons (TextBlob, Loughran-McDonald, the '
                     "rule-based fin_tone) are validated on a few hundred hand-labelled sentences only. The TEUM call's speakers are "
