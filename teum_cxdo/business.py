@@ -127,7 +127,7 @@ def _cuts(body:str)->list:
     cuts = [(m.start(), m.end()) for m in _GLYPH.finditer(body) if re.search(r'(?:^|[.!?]["”’)]*)$', body[:m.start()].rstrip())]
     return sorted(cuts + [(m.end(), m.end()) for m in _LEADIN.finditer(body)])
 
-def _spans(text:str, a:int, e:int)->list:
+def _sentence_spans_of(text:str, a:int, e:int)->list:
     "Sentence spans of `text[a:e]` as offsets into `text`: `sentence_spans` between the `_cuts`, opening glyphs left out."
     body, out = text[a:e].replace('\n', ' '), []
     cuts = _cuts(body)
@@ -139,14 +139,14 @@ def _spans(text:str, a:int, e:int)->list:
 
 # %% ../nbs/10_business.ipynb #a11acb3e
 _SMALL = r'(?:and|of|the|for|in|to|with|on|or|by|at|a|an|&)'                   # lower-case words inside a title
-_CAP = r"[A-Z][\w’'&/-]*"
+_CAPITALISED = r"[A-Z][\w’'&/-]*"
 _STARTER = (r'(?:We|Our|The|This|These|Its|It|In|As|At|All|Each|Substantially|Approximately|During|For|Since|Through|Under'
             r'|Most|Many|Certain|Some|Because|While|Although|When|Unlike|Beginning|Effective|From|On|Currently|Generally|Today)')
 _HEADS = [  # (pattern, level) of a heading glued to the start of a sentence, tried in order
     (re.compile(r"(?P<h>[A-Z][A-Z&’'/-]+(?:,?\s+(?:[A-Z][A-Z&’'/-]*|&))*)\s+(?=[A-Z][a-z]|[“\"‘(]|A\s)"), 2),   # `PATENTS We have`
-    (re.compile(rf"(?P<h>{_CAP}(?:\s+(?:{_CAP}|{_SMALL})){{0,7}})(?:\.|:|\s*[—–]|\s+-)(?=\s*[\"“(]?[A-Z0-9]|\s*$)"), 4),           # `Customers. Our`
-    (re.compile(rf"(?P<h>{_CAP}(?:\s+(?:{_CAP}|{_SMALL})){{0,7}}?)\s+(?={_STARTER}\s+[a-z])"), 4),            # `Competition The`
-    (re.compile(rf"(?P<h>(?:{_CAP}\s+(?:{_SMALL}\s+)?){{0,6}}(?P<w>[A-Z]\w+))\s+(?=(?P=w)\b)"), 4)]           # `Customers Customers`
+    (re.compile(rf"(?P<h>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_SMALL})){{0,7}})(?:\.|:|\s*[—–]|\s+-)(?=\s*[\"“(]?[A-Z0-9]|\s*$)"), 4),           # `Customers. Our`
+    (re.compile(rf"(?P<h>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_SMALL})){{0,7}}?)\s+(?={_STARTER}\s+[a-z])"), 4),            # `Competition The`
+    (re.compile(rf"(?P<h>(?:{_CAPITALISED}\s+(?:{_SMALL}\s+)?){{0,6}}(?P<w>[A-Z]\w+))\s+(?=(?P=w)\b)"), 4)]           # `Customers Customers`
 
 def _lead_heading(s:str)->tuple:
     "`(length, level, heading)` of a heading glued to the start of sentence `s`, or `(0, 0, '')`."
@@ -166,7 +166,7 @@ def _split_glued(text:str, rows:list)->list:
     for r in rows:
         if r['kind'] != 'paragraph': out.append(r); continue
         cur = r['start']
-        for s, e in _spans(text, r['start'], r['end']):
+        for s, e in _sentence_spans_of(text, r['start'], r['end']):
             while (h := _lead_heading(text[s:e]))[0]:
                 if text[cur:s].strip(): out.append(_block(text, 'paragraph', cur, len(text[:s].rstrip())))
                 out.append(_block(text, 'heading', s, s + h[0], h[1], h[2]))
@@ -193,7 +193,7 @@ def filing_blocks(text:str, # raw filing text (`str` or `bytes`)
     return pd.DataFrame(rows, columns=['kind', 'level', 'text', 'start', 'end'])
 
 # %% ../nbs/10_business.ipynb #5b494b51
-def _finish(s:str)->str:
+def _end_sentence(s:str)->str:
     "`s` ending as a sentence: a period added if it has no final punctuation."
     return s if re.search(r'[.!?:]["”’)]*$', s) else s + '.'
 
@@ -203,7 +203,7 @@ def _surface(s:str)->str:
 
 def _block_sentences(text:str, b)->list:
     "`(sentence, start, end)` for each sentence of block `b` of `text`."
-    return [(_finish(_surface(text[s:e])), s, e) for s, e in _spans(text, b.start, b.end)]
+    return [(_end_sentence(_surface(text[s:e])), s, e) for s, e in _sentence_spans_of(text, b.start, b.end)]
 
 def _section(head:dict)->str:
     "The section of a sentence under the headings `head` (level: text): the level-1/2 heading, then any run-in heading."
@@ -359,7 +359,7 @@ def _trim(s:str)->str:
     t = re.sub(r':$', '.', t)
     return t[:1].upper() + t[1:]
 
-def _candidates(sents:pd.DataFrame)->pd.DataFrame:
+def _aspect_candidates(sents:pd.DataFrame)->pd.DataFrame:
     "The sentences of `sents` a summary may use, trimmed: no boilerplate, cross-reference, lead-in or off-topic section."
     s = sents.reset_index(drop=True).rename_axis('sid')
     for c in ('section', 'kind'): s[c] = s[c] if c in s else ''
@@ -379,7 +379,7 @@ def _weights(s:pd.DataFrame)->tuple:
 def aspect_scores(sents:pd.DataFrame, # a table with a `sentence` column, optionally `section` and `kind`
                  )->pd.DataFrame:
     "Candidate (sentence, aspect) pairs of `sents` with their `weight`, `salience` and `score`; `sid` is the position in `sents`."
-    s = _candidates(sents)
+    s = _aspect_candidates(sents)
     cols = ['sid', 'aspect', 'terms', 'weight', 'salience', 'score', 'standalone']
     if s.empty:
         return pd.DataFrame(columns=cols + list(s.columns)).astype({'weight': float, 'salience': float, 'score': float, 'standalone': bool})
@@ -480,9 +480,9 @@ def _filing_table(text)->pd.DataFrame:
     "`text` if it is a `filing_sentences` table already, else `filing_sentences(text)`."
     return text if isinstance(text, pd.DataFrame) else filing_sentences(text)
 
-def _plan(fs:pd.DataFrame, max_tokens:int, per_aspect:int, lam:float)->tuple:
+def _summary_plan(fs:pd.DataFrame, max_tokens:int, per_aspect:int, lam:float)->tuple:
     "`({sid: aspect}, {aspect: note}, candidates)` of a summary of the filing sentences `fs`."
-    cands, sc = _candidates(fs), aspect_scores(fs)
+    cands, sc = _aspect_candidates(fs), aspect_scores(fs)
     cov = aspect_coverage(sc[sc.standalone])
     if (cov == 'described').sum() < 2: raise InputError(_NO_BUSINESS)
     first = _opening(cands, max_tokens)
@@ -514,7 +514,7 @@ def summary_sentences(text:str, # raw filing text (`str` or `bytes`), or its `fi
     "The summary's sentences, the opening then aspect by aspect, each with the source sentence and raw span it is extracted from."
     _positive_int(max_tokens, 'max_tokens'); _positive_int(per_aspect, 'per_aspect')
     fs = _filing_table(text)
-    picks, notes, cand = _plan(fs, max_tokens, per_aspect, lam)
+    picks, notes, cand = _summary_plan(fs, max_tokens, per_aspect, lam)
     left = max_tokens - sum(map(count_tokens, notes.values())) - cand.n_tokens[list(picks)].sum()
     picks = _follow(picks, cand, fs['block'].to_numpy() if 'block' in fs else np.arange(len(fs)), left)
     out = cand.loc[list(picks)].assign(aspect=list(picks.values()), follows=lambda d: ~d.standalone)
@@ -555,11 +555,11 @@ def traceable(sentence:str, # a summary sentence
 _CLAUSE = re.compile(r'\s*(?:,(?!\d)|[;:()]|\s[-–—]\s)\s*')   # a comma inside a number (`$881,000`) is not a clause break
 _FUNC = {'a', 'an', 'the', 'our', 'its', 'their', 'of', 'and', 'to', 'in', 'with', 'for', 'on', 'that', 'by', 'as', 'at', 'or',
          'but', 'so', 'which', 'who', 'is', 'are', 'was', 'were', 'be', 'been', 'have', 'has', 'had'}
-_SUBJECT = {'we', "we've", "we're", "we'll", 'we’ve', 'we’re', 'we’ll', 'i', "i'm", 'they', "they're", 'it', "it's", 'he', 'she', 'you'}
+_SUBJECT_PRONOUNS = {'we', "we've", "we're", "we'll", 'we’ve', 'we’re', 'we’ll', 'i', "i'm", 'they', "they're", 'it', "it's", 'he', 'she', 'you'}
 
 def _one_clause(w:list)->list:
     "The words `w` up to a subject pronoun that opens a new clause (`sales and marketing and we've been` → `sales and marketing`)."
-    k = next((i for i, x in enumerate(w) if i and x.lower().strip(',') in _SUBJECT), len(w))
+    k = next((i for i, x in enumerate(w) if i and x.lower().strip(',') in _SUBJECT_PRONOUNS), len(w))
     return w[:k]
 
 def key_phrase(sentence:str, # a supporting sentence

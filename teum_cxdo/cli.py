@@ -41,7 +41,7 @@ def _scorers(spec:str|None)->list|None:
     from teum_cxdo.sentiment import tone_columns
     return tone_columns([x.strip() for x in spec.split(',') if x.strip()])
 
-def _call(path, company:str='', period:str|None=None, scorers=None)->dict:
+def _analyze_file(path, company:str='', period:str|None=None, scorers=None)->dict:
     "`pipeline.analyze_text` of the transcript file at `path`."
     text = _read(path)
     from teum_cxdo.pipeline import analyze_text, doc_id_of
@@ -55,7 +55,7 @@ def _csv(df)->int:
 
 def _cmd_sentiment(args)->int:
     "Write the scored sentences, turn tone or role tests of `args.file` as CSV."
-    res = _call(args.file, scorers=_scorers(args.scorers))
+    res = _analyze_file(args.file, scorers=_scorers(args.scorers))
     import pandas as pd
     from teum_cxdo.sentiment import compare_roles, tone_columns
     scorers = _scorers(args.scorers)
@@ -68,7 +68,7 @@ def _cmd_sentiment(args)->int:
 
 def _cmd_metrics(args)->int:
     "Write the financial facts of `args.file` as CSV."
-    return _csv(_call(args.file, args.company or '', args.period)['metrics'])
+    return _csv(_analyze_file(args.file, args.company or '', args.period)['metrics'])
 
 # %% ../nbs/17_cli.ipynb #1a7af6d7
 def _cmd_topics(args)->int:
@@ -139,68 +139,80 @@ def _positive(s:str)->int:
     if v < 1: raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {s!r}")
     return v
 
-def build_parser()->argparse.ArgumentParser:
-    "The `teum-cxdo` argument parser with all subcommands."
-    p = _Parser(prog='teum-cxdo', description='Earnings-call NLP study of Pareteum (TEUM) and Crexendo (CXDO).')
-    sub = p.add_subparsers(dest='command', metavar='COMMAND', parser_class=_Parser)
-    def cmd(name, func, help, desc=None):
-        s = sub.add_parser(name, help=help, description=desc or help[0].upper() + help[1:] + '.')
-        s.set_defaults(func=func)
-        return s
-    TEXT = "transcript text file (UTF-8, UTF-16 or Latin-1), or '-' for standard input"
-    SCORERS_HELP = 'comma-separated tone scorers from the registry (default: all; built in: polarity, lm_tone, fin_tone)'
-    cmd('corpus', _cmd_corpus, 'list the bundled documents')
-    s = cmd('turns', _cmd_turns, 'speaker turns of a transcript as CSV', 'Parse a call transcript into speaker turns and write them as CSV to stdout.')
-    s.add_argument('file', help=TEXT)
+_TEXT = "transcript text file (UTF-8, UTF-16 or Latin-1), or '-' for standard input"
+_SCORERS = 'comma-separated tone scorers from the registry (default: all; built in: polarity, lm_tone, fin_tone)'
+
+def _command(sub, name:str, func, help:str, desc:str|None=None):
+    "A subcommand parser `name` that runs `func`."
+    s = sub.add_parser(name, help=help, description=desc or help[0].upper() + help[1:] + '.')
+    s.set_defaults(func=func)
+    return s
+
+def _add_steps(sub):
+    "The one-file step commands: `corpus`, `turns`, `sentiment`, `topics`, `metrics`, `summarize`."
+    _command(sub, 'corpus', _cmd_corpus, 'list the bundled documents')
+    s = _command(sub, 'turns', _cmd_turns, 'speaker turns of a transcript as CSV', 'Parse a call transcript into speaker turns and write them as CSV to stdout.')
+    s.add_argument('file', help=_TEXT)
     s.add_argument('--layout', help='force a layout instead of detecting it: participants-unlabeled, bullet or labeled')
-    s = cmd('sentiment', _cmd_sentiment, 'tone of a transcript as CSV',
-            'Score every sentence of a call (TextBlob, Loughran-McDonald, fin_tone) and write sentences, turns or the management - analyst tests as CSV.')
-    s.add_argument('file', help=TEXT)
+    s = _command(sub, 'sentiment', _cmd_sentiment, 'tone of a transcript as CSV',
+                 'Score every sentence of a call (TextBlob, Loughran-McDonald, fin_tone) and write sentences, turns or the management - analyst tests as CSV.')
+    s.add_argument('file', help=_TEXT)
     s.add_argument('--level', choices=['sentences', 'turns', 'roles'], default='sentences', help='table to write (default: sentences)')
-    s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
-    s = cmd('topics', _cmd_topics, 'topics of one or more transcripts as CSV',
-            'Cluster the 40-150-word passages of the given calls into topics (NMF) and write the topics as CSV.')
-    s.add_argument('files', nargs='+', metavar='FILE', help=TEXT)
+    s.add_argument('--scorers', metavar='S,…', help=_SCORERS)
+    s = _command(sub, 'topics', _cmd_topics, 'topics of one or more transcripts as CSV',
+                 'Cluster the 40-150-word passages of the given calls into topics (NMF) and write the topics as CSV.')
+    s.add_argument('files', nargs='+', metavar='FILE', help=_TEXT)
     s.add_argument('--n-topics', type=int, default=None, help='number of topics (default: chosen by coherence and stability)')
     s.add_argument('--seed', type=int, default=0, help='random seed (default 0)')
     s.add_argument('--passages', action='store_true', help='write every passage with its topic instead of the topic table')
     s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
-    s = cmd('metrics', _cmd_metrics, 'financial facts of a transcript as CSV',
-            'Extract financial metrics (revenue, margins, EBITDA, backlog, ...) with the sentence each came from, as CSV.')
-    s.add_argument('file', help=TEXT)
+    s = _command(sub, 'metrics', _cmd_metrics, 'financial facts of a transcript as CSV',
+                 'Extract financial metrics (revenue, margins, EBITDA, backlog, ...) with the sentence each came from, as CSV.')
+    s.add_argument('file', help=_TEXT)
     s.add_argument('--company', help='ticker to put in the table (default: read from the text)')
     s.add_argument('--period', help="the call's fiscal period, e.g. 'Q2 2023' (default: read from the text)")
-    s = cmd('summarize', _cmd_summarize, "summary of a 10-K's business description",
-            'Summarise the business model of a 10-K business description (sources of revenue, customers, products, channels, financing) as continuous text.')
+    s = _command(sub, 'summarize', _cmd_summarize, "summary of a 10-K's business description",
+                 'Summarise the business model of a 10-K business description (sources of revenue, customers, products, channels, financing) as continuous text.')
     s.add_argument('file', help='10-K "Item 1. Business" text file')
     s.add_argument('--max-tokens', type=int, default=512, help='most tokens (words and punctuation marks) in the summary (default 512)')
-    s = cmd('report', _cmd_report, 'the whole study as an HTML report and CSVs',
-            'Run the TEUM-vs-CXDO study on the bundled corpus, or with --input the per-call analysis of a folder of transcripts, '
-            'and write index.html and the CSV tables to --out.')
-    s.add_argument('--out', default='report', help='output folder (default: report)')
-    s.add_argument('--input', metavar='CALLS', help='folder of call transcripts (*.txt) to analyse instead of the bundled corpus')
-    s.add_argument('--workers', type=_positive, default=None, help='processes or Dask workers for --input (default: all cores)')
-    s.add_argument('--batch', type=_positive, default=None, help='files per task for --input (default: up to 32)')
-    s.add_argument('--format', choices=['csv', 'parquet'], default='csv', help='tables as CSV files (default) or Parquet datasets (needs pyarrow)')
-    s.add_argument('--scheduler', default='processes', metavar='S',
-                   help="for --input: 'processes' (default, a local process pool), 'dask' (a local Dask cluster) or a Dask scheduler address tcp://host:8786")
-    s.add_argument('--strict', action='store_true', help='exit 1 when any input file failed')
-    s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
-    s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
-    s = cmd('study', _cmd_study, 'the study over a folder of calls: tone gaps with CIs, scorer agreement, topics',
-            'Answer the study\'s questions over a folder of call transcripts: per-call management - analyst and presentation - Q&A '
-            'tone gaps for every scorer with cluster-bootstrap CIs and sign-flip tests, scorer agreement and topics; '
-            'write the tables and index.html to --out.')
-    s.add_argument('--input', metavar='CALLS', required=True, help='folder of call transcripts (*.txt)')
-    s.add_argument('--out', default='study', help='output folder (default: study); per-call tables go to OUT/calls')
+
+def _add_run_options(s, scheduler_help:str):
+    "The options a corpus run takes: workers, batch, scheduler, scorers, quiet."
     s.add_argument('--workers', type=_positive, default=None, help='processes or Dask workers (default: all cores)')
     s.add_argument('--batch', type=_positive, default=None, help='files per task (default: up to 32)')
-    s.add_argument('--scheduler', default='processes', metavar='S', help="'processes' (default), 'dask' or a Dask scheduler address tcp://host:8786")
-    s.add_argument('--scorers', metavar='S,…', help=SCORERS_HELP)
+    s.add_argument('--scheduler', default='processes', metavar='S', help=scheduler_help)
+    s.add_argument('--scorers', metavar='S,…', help=_SCORERS)
+    s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+
+def _add_report(sub):
+    "`report`: the bundled study, or a corpus run with `--input`."
+    s = _command(sub, 'report', _cmd_report, 'the whole study as an HTML report and CSVs',
+                 'Run the TEUM-vs-CXDO study on the bundled corpus, or with --input the per-call analysis of a folder of transcripts, '
+                 'and write index.html and the CSV tables to --out.')
+    s.add_argument('--out', default='report', help='output folder (default: report)')
+    s.add_argument('--input', metavar='CALLS', help='folder of call transcripts (*.txt), or an fsspec URL, to analyse instead of the bundled corpus')
+    s.add_argument('--format', choices=['csv', 'parquet'], default='csv', help='tables as CSV files (default) or Parquet datasets (needs pyarrow)')
+    s.add_argument('--strict', action='store_true', help='exit 1 when any input file failed')
+    _add_run_options(s, "for --input: 'processes' (default, a local process pool), 'dask' (a local Dask cluster) or a Dask scheduler address tcp://host:8786")
+
+def _add_study(sub):
+    "`study`: the study's questions over a folder of calls."
+    s = _command(sub, 'study', _cmd_study, 'the study over a folder of calls: tone gaps with CIs, scorer agreement, topics',
+                 'Answer the study\'s questions over a folder of call transcripts: per-call management - analyst and presentation - Q&A '
+                 'tone gaps for every scorer with cluster-bootstrap CIs and sign-flip tests, scorer agreement and topics; '
+                 'write the tables and index.html to --out.')
+    s.add_argument('--input', metavar='CALLS', required=True, help='folder of call transcripts (*.txt)')
+    s.add_argument('--out', default='study', help='output folder (default: study); per-call tables go to OUT/calls')
     s.add_argument('--seed', type=int, default=0, help='seed of the bootstrap, the sign flips and the topics (default 0)')
     s.add_argument('--n-boot', type=_positive, default=2000, help='bootstrap and sign-flip draws (default 2000)')
     s.add_argument('--max-passages', type=_positive, default=1000, help='passages the topics are fitted on (default 1000)')
-    s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+    _add_run_options(s, "'processes' (default), 'dask' or a Dask scheduler address tcp://host:8786")
+
+def build_parser()->argparse.ArgumentParser:
+    "The `teum-cxdo` argument parser with all subcommands."
+    p = _Parser(prog='teum-cxdo', description='Earnings-call NLP study of Pareteum (TEUM) and Crexendo (CXDO).')
+    sub = p.add_subparsers(dest='command', metavar='COMMAND', parser_class=_Parser)
+    _add_steps(sub); _add_report(sub); _add_study(sub)
     return p
 
 # %% ../nbs/17_cli.ipynb #f7bc6a16

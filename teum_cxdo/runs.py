@@ -117,7 +117,7 @@ def _worker_init():
         except OSError: pass
     if os.getppid() == 1: os._exit(1)   # the parent is already gone
 
-def _call(func, item):
+def _call_safely(func, item):
     "`(result, None)` of `func(item)`, or `(None, 'Type: message')` for any exception: one item never stops a run."
     try: return func(item), None
     except Exception as e: return None, f'{type(e).__name__}: {e}'
@@ -129,7 +129,7 @@ def pool_map(func, # a picklable function of one item
             ):
     "Yield `(index, result, error)` per item as items finish; a crashed worker's items are retried once in a new pool."
     if workers == 1:
-        for i, it in enumerate(items): yield (i, *_call(func, it))
+        for i, it in enumerate(items): yield (i, *_call_safely(func, it))
         return
     todo, tries, window = list(range(len(items))), {}, window or 2 * workers
     while todo:
@@ -137,7 +137,7 @@ def pool_map(func, # a picklable function of one item
         try:
             while todo or running:
                 while todo and len(running) < window:
-                    try: running[ex.submit(_call, func, items[todo[0]])] = todo[0]; todo.pop(0)
+                    try: running[ex.submit(_call_safely, func, items[todo[0]])] = todo[0]; todo.pop(0)
                     except BrokenProcessPool: break    # the pool broke: the rest go to the next pool as they are
                 if not running: break
                 yield from _drain(running, broken, tries)
@@ -178,7 +178,7 @@ def dask_map(func, # a picklable function of one item
     ac = as_completed()
     while todo or running:
         while todo and len(running) < window:
-            i = todo.pop(0); f = client.submit(_call, func, items[i], pure=False); running[f.key] = i; ac.add(f)
+            i = todo.pop(0); f = client.submit(_call_safely, func, items[i], pure=False); running[f.key] = i; ac.add(f)
         f = next(ac)
         i = running.pop(f.key)
         try: yield (i, *f.result())
@@ -230,7 +230,7 @@ def _sha256(path)->str:
     try: return hashlib.sha256(read_bytes(path)).hexdigest()
     except InputError: return ""
 
-def _plan(files:list, batch:int, options:dict)->dict:
+def _run_plan(files:list, batch:int, options:dict)->dict:
     "What a run will do: its options and its batches, as stored in `run.json` to recognise it when resuming."
     return dict(options=options, batches=[[str(p) for p in b] for b in _batches(files, batch)])
 
@@ -313,7 +313,7 @@ def _place(src:Path, dest:Path):
     os.replace(src, dest)
 
 # %% ../nbs/14_runs.ipynb #ffbb84d6
-def _chunks(path:Path, cols:list, chunksize:int):
+def _table_chunks(path:Path, cols:list, chunksize:int):
     "The columns `cols` of a finished table in chunks: CSV in `chunksize` rows, a Parquet dataset file by file."
     if path.is_dir(): yield from (pd.read_parquet(p, columns=cols) for p in sorted(path.glob('*.parquet')))
     elif path.exists(): yield from pd.read_csv(path, usecols=cols, chunksize=chunksize)
@@ -327,7 +327,7 @@ def tone_by_call(out, # a `run_corpus` output folder (or the path of its `turn_t
     if not path.exists(): return pd.DataFrame(columns=['doc_id'])
     have = list(pd.read_parquet(next(path.glob('*.parquet'))).columns) if path.is_dir() else list(pd.read_csv(path, nrows=0).columns)
     keys, tones = ['doc_id', 'role'], have[have.index('n_words') + 1:]   # the scorers' tone columns follow the declared ones
-    parts = [compared_rows(ch).groupby(keys)[tones].agg(['sum', 'count']) for ch in _chunks(path, keys + ['boilerplate', 'courtesy', *tones], chunksize)]
+    parts = [compared_rows(ch).groupby(keys)[tones].agg(['sum', 'count']) for ch in _table_chunks(path, keys + ['boilerplate', 'courtesy', *tones], chunksize)]
     g = pd.concat(parts).groupby(level=keys).sum() if parts else pd.DataFrame()
     if g.empty:   # no call had both roles' turns (or no call at all)
         return pd.DataFrame(columns=['doc_id'] + [f'{t}_{x}' for t in tones for x in (MANAGEMENT, ANALYST, 'diff')] + [f'n_{MANAGEMENT}', f'n_{ANALYST}'])
@@ -386,7 +386,7 @@ def _error_table(metas:list, others:list)->pd.DataFrame:
     rows = [(f['file'], 'failed', f['error']) for m in metas for f in m['files'] if f['error']] + list(others)
     return pd.DataFrame(sorted(rows), columns=columns('errors'))
 
-def _finish(out:Path, plan:dict, others:list, counts:dict, fmt:str, scorers)->None:
+def _finish_run(out:Path, plan:dict, others:list, counts:dict, fmt:str, scorers)->None:
     "Assemble the final tables, `errors.csv`, `tone_by_call.csv`, `index.html`, then move them into `out`; `manifest.json` last."
     stage = out / STAGING
     metas = _metas(stage, len(plan['batches']))
@@ -450,7 +450,7 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any case, any supp
     batch = batch or max(1, min(32, len(files) // (4 * workers)))
     names = [s if isinstance(s, str) else s.name for s in (scorers or [])] or tone_columns()
     where = str(folder) if '://' in str(folder) else str(Path(folder).resolve())
-    plan = _plan(files, batch, dict(folder=where, batch=batch, fmt=fmt, scorers=names))
+    plan = _run_plan(files, batch, dict(folder=where, batch=batch, fmt=fmt, scorers=names))
     out.mkdir(parents=True, exist_ok=True)
     counts = dict(files=len(files), failed=0, skipped=0, words=0, batches=len(plan['batches']), resumed=0)
     with OutputLock(out):
@@ -461,5 +461,5 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any case, any supp
         todo = [k for k in range(len(plan['batches'])) if k not in done]
         task = partial(run_batch, root=folder, scorers=scorers, fmt=fmt)
         _execute(task, _batches(files, batch), todo, out / STAGING, fmt, workers, scheduler, progress, say)
-        _finish(out, plan, others, counts, fmt, scorers)
+        _finish_run(out, plan, others, counts, fmt, scorers)
     return counts
