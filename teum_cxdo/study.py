@@ -18,7 +18,7 @@ from .topics import (passages_of, filing_turns, name_tokens, stop_list, cluster_
                               topic_shares, shared_topics, passage_tone, heatmap)
 from .metrics import extract_metrics, conflicts, flag_conflicts, compare_companies, plot_comparison
 from .business import filing_sentences, summary_sentences, compare_business_models
-from .output import to_csv, fig_png, html_report
+from .output import to_csv, fig_png, html_report, Table, Figure
 from .corpus_study import corpus_study, scorer_label
 
 # %% ../nbs/16_study.ipynb #467c41f0
@@ -288,34 +288,56 @@ def figures(S:dict)->dict:
     return {k: fig_png(f(S[_ARG[k]])) for k, f in FIGURES.items()}
 
 # %% ../nbs/16_study.ipynb #ea7734bc
-def _report_sections(S:dict, png:dict)->list:
-    "The report's `(heading, parts)` sections."
+def _figure_text(S:dict)->dict:
+    "`{figure: (caption, alt)}`: what each figure shows, and what it finds, computed from the tables it is drawn from."
     rt, tg = S['role_tests'], S['tone_groups']
-    concl = rt[rt.conclusive]
-    verdict = ('No management − analyst difference is conclusive on any scorer (every CI spans 0 or a role has < 5 turns).'
-               if concl.empty else 'Conclusive differences: ' + '; '.join(f'{r.company} {r.section} {r.scorer}: {r.diff:+.3f} '
-               f'[{r.ci_low:+.3f}, {r.ci_high:+.3f}]' for r in concl.itertuples()) + '.')
+    spans = 'every CI spans 0' if not rt.conclusive.any() else f'{rt.conclusive.sum()} of {len(rt)} CIs exclude 0'
+    m = tg[tg.role == MANAGEMENT].pivot_table(index='company', columns='section', values='fin_tone')
+    up = (m[PRESENTATION] > m[QA]).all() if {PRESENTATION, QA} <= set(m.columns) else False
+    big = S['topics'].sort_values('size', ascending=False).iloc[0]
+    cm = S['comparison'].set_index('measure')
+    return {
+        'role_tests': ('Management − analyst difference of mean turn tone per company, section and scorer, with 95% bootstrap CIs over turns.',
+                       f'Forest plot: {spans}; no scorer shows management more positive than the analysts in either call.'),
+        'tone_by_role': ('Distribution of sentence tone by role, per company (rows: scorers).',
+                         'Management and analyst sentences have similar tone distributions on every scorer, mostly near 0.'),
+        'tone_along_call': ('Each turn\'s fin_tone at its position in the call; lines: the mean of the last 5 turns of each role; dashed: start of Q&A.',
+                            f"Management's tone is {'higher in the prepared remarks than in Q&A in both calls' if up else 'not consistently higher before Q&A'}."),
+        'topic_shares': ('Share of each company × role × section\'s passages in each topic (n = passages).',
+                         f"The largest topic, “{big.label}”, holds {big.share:.0%} of the passages."),
+        'topic_tone': ('Mean fin_tone of the passages of each topic, by role (calls only).', 'Tone by topic and role; grey cells have no passages.'),
+        'comparison': ('The comparable, normalised measures of both companies.',
+                       f"The backlog covers {float(cm.loc['backlog_years_of_revenue', 'TEUM']):.1f} years of revenue at TEUM against "
+                       f"{float(cm.loc['backlog_years_of_revenue', 'CXDO']):.1f} at CXDO."),
+        'summary': ('Tokens of the 10-K business-model summary by aspect, against the 512-token budget.',
+                    f"The summary uses {S['summary'].n_tokens.sum()} of 512 tokens, over {S['summary'].aspect.nunique()} aspects."),
+    }
+
+def _report_sections(S:dict, png:dict)->list:
+    "The report's `(heading, parts)` sections: prose, captioned tables and figures, conclusions and limits."
+    F = {k: Figure(png[k], *v) for k, v in _figure_text(S).items()}
     docs = documents()[['doc_id', 'company_name', 'ticker', 'kind', 'fiscal_period', 'date']]
     who = S['turns'].groupby(['company', 'role']).agg(turns=('turn', 'size'), speakers=('speaker', 'nunique'), words=('n_words', 'sum')).reset_index()
-    summary = ' '.join(S['summary'].sentence)
     return [
         ('Question', ['Does management sound more positive than the analysts questioning it, at Pareteum (Q2 2017) and at '
                       'Crexendo (Q2 2023), in prepared remarks and in Q&A? What did each call talk about, and how do the two '
                       "companies' numbers and business models compare?"]),
-        ('Data', [docs, 'Speaker turns per company and role (roles inferred from the call structure; the TEUM call has no speaker labels):', who]),
-        ('Tone: management vs analysts', [verdict, 'Management − analyst difference of mean turn tone (flagged boilerplate and courtesy turns '
-                                          'excluded), 95% bootstrap CI over turns, permutation p-value, Cliff\'s delta:', rt, png['role_tests'],
-                                          'Mean turn tone by company × role × section:', tg, png['tone_by_role'], png['tone_along_call'],
-                                          'How much including the boilerplate and courtesy turns moves the difference:', S['flag_sensitivity']]),
-        ('Topics', ['Topics of 40–150-word passages of both calls and the 10-K (NMF on TF-IDF, call-fit stop list):',
-                    S['topics'][[c for c in S['topics'] if c != 'example']], png['topic_shares'],
-                    'Shared and company-specific topics (calls only):', S['shared_topics'],
-                    'What analysts ask about vs what management presents (share of each side\'s passages and questions):',
-                    S['asks_vs_presents'], png['topic_tone']]),
-        ('Numbers', ['Headline and normalised figures side by side; the note column says what limits each comparison:',
-                     S['comparison'], png['comparison'], 'Facts stated twice with different values:', S['conflicts']]),
-        ('Business models', ['Key phrases per business-model aspect and source:', S['business'][['aspect', 'source', 'phrase']],
-                             png['summary'], "The 10-K's business model in at most 512 tokens (extracted sentences: what the company is, then the aspects in the prompt's order):", summary]),
+        ('Data', [Table(docs, 'The bundled documents.'),
+                  Table(who, 'Speaker turns and words per company and role (roles inferred from the call structure; the TEUM call has no speaker labels).')]),
+        ('Tone: management vs analysts', [conclusions(S)[0],
+            Table(S['role_tests'], "Management − analyst difference of mean turn tone (boilerplate and courtesy turns excluded): 95% bootstrap CI over turns, permutation p-value, Cliff's delta."),
+            F['role_tests'], Table(S['tone_groups'], 'Mean turn tone by company × role × section (each turn counts once).'),
+            F['tone_by_role'], conclusions(S)[1], F['tone_along_call'],
+            Table(S['flag_sensitivity'], 'How much including the boilerplate and courtesy turns moves the difference (`shift`).')]),
+        ('Topics', [Table(S['topics'][[c for c in S['topics'] if c != 'example']], 'Topics of 40–150-word passages of both calls and the 10-K (consensus NMF on TF-IDF, call-fit stop list).'),
+                    F['topic_shares'], Table(S['shared_topics'], 'Shared and company-specific topics (calls only).'), conclusions(S)[2],
+                    Table(S['asks_vs_presents'], "What analysts ask about vs what management presents: each side's share of passages and questions."),
+                    F['topic_tone']]),
+        ('Numbers', [conclusions(S)[3], Table(S['comparison'], 'Headline and normalised figures side by side; `note` says what limits each comparison.'),
+                     F['comparison'], Table(S['conflicts'], 'Facts stated twice with different values.')]),
+        ('Business models', [conclusions(S)[4], Table(S['business'][['aspect', 'source', 'phrase']], 'Key phrases per business-model aspect and source.'),
+                             F['summary'], "The 10-K's business model in at most 512 tokens (extracted sentences: what the company is, then the aspects in the prompt's order):",
+                             ' '.join(S['summary'].sentence)]),
         ('Conclusions', conclusions(S)),
         ('Limits', ['Two calls six years apart (2017 vs 2023) and two small companies: no generalisation beyond them. Analysts '
                     'speak in few turns, so most role differences cannot be concluded. Lexicons (TextBlob, Loughran-McDonald, the '
