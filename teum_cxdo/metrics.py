@@ -33,7 +33,7 @@ _all_ = ['find_values', 'find_periods', 'COUNT_NOUNS']   # re-exported from `num
 from .corpus import DATA, documents, load_text
 
 # %% ../nbs/09_metrics.ipynb #76b41bf4
-from .text import split_sentences
+from .text import PrefixScan, split_sentences
 
 # %% ../nbs/09_metrics.ipynb #80de0d5a
 from .transcripts import load_call
@@ -148,6 +148,7 @@ _COMMON_WORD = (r'(?!(?:the|we|and|to|of|in|our|that|is|was|for|it|this|with|on|
                 r'sure|mean|kind|bit|little|terms|point|team|call|today|again|already|around|before|after|within|able|take|give|help|work|need)\b)')   # words no keyword starts with
 _METRIC_KEYWORD = re.compile(r'\b(?=[a-z])' + _COMMON_WORD + '(?:' + '|'.join(f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)) + ')', re.I)   # \b first, then common words out: fast
 _SEGMENT_WORD = re.compile('|'.join(f'(?P<s{i}>{p})' for i, (_, p) in enumerate(SEGMENTS)), re.I)
+_KEYWORD_SCAN = PrefixScan(_METRIC_KEYWORD, 8)   # `_METRIC_KEYWORD.finditer`, tried only where a keyword can start (`revenue`, `ebitda`, `cash`, …)
 
 # %% ../nbs/09_metrics.ipynb #d979ca5b
 class Keyword(NamedTuple):
@@ -168,13 +169,13 @@ def _kw_metric(m)->str: return METRICS[int(m.lastgroup[1:])][0]
 _NAME_BEFORE = re.compile(r'\b[A-Z][\w&-]*\s+$')   # "Telecom Services segment margins": the margins of a named segment, of the kind the call uses
 def _seg_name(m)->str: return SEGMENTS[int(m.lastgroup[1:])][0]
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1 << 12)
 def _keywords(s:str)->tuple:
     "The `Keyword`s of `s`, in order (cached: the same sentence is scanned more than once)."
-    kws = (Keyword(m.start(), m.end(), _kw_metric(m), m.group()) for m in _METRIC_KEYWORD.finditer(s))
+    kws = (Keyword(m.start(), m.end(), _kw_metric(m), m.group()) for m in _KEYWORD_SCAN.finditer(s))
     return tuple(k._replace(metric='margin') if k.metric == 'segment_margin' and _NAME_BEFORE.search(s, 0, k.start) else k for k in kws)
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1 << 12)
 def _periods(s:str, period:str)->tuple:
     "`find_periods(s, period)` as `PeriodPhrase`s, cached."
     return tuple(PeriodPhrase(*p) for p in find_periods(s, period))
@@ -194,11 +195,17 @@ _FWD = re.compile(r"\b(?:expect(?:s|ed|ing)?\b|anticipat\w*|will|'ll|forecast\w*
                   r"we think|hope|may(?! (?:recall|remember|know|have))|might|could|hover|remainder of|looking at for|we (?:don't |do not )?see|"
                   r"would (?:represent|be|imply|translate|mean|result)|translates? (?:in)?to|at the midpoint|(?:we|i) plan|plan(?:s|ned)? (?:to|for)|assum\w*)\b", re.I)
 _TARGET = re.compile(r'\b(?:target\w*|goal|aim\w*|objective|opportunity to|return to|shooting for)\b', re.I)
+_FWD_SCAN, _TARGET_SCAN = PrefixScan(_FWD), PrefixScan(_TARGET)   # tried only at `expect`, `will`, `guid`, …; `target`, `goal`, …
 _ADDED = re.compile(r'\b(?:new|additional|another|added|adding)\b', re.I)
 
 # %% ../nbs/09_metrics.ipynb #6cf9f35d
 _DISFLUENCY = re.compile(r'(?:\bto\s+)?(\$\s?[\d.,]+(?:\s(?:thousand|million|billion))?)\s+--\s+\1')   # "$3.8 million -- $3.8 million"
 _RESTART_YEAR = re.compile(r'\b(?:19|20)\d\d\s+--\s+(?=(?:19|20)\d\d\b)')                           # "June of 2011 -- 2021"
+
+def _clean(sentence:str)->str:
+    "`sentence` without restarts (`_DISFLUENCY`, `_RESTART_YEAR`); both need a `--`, so most sentences come back as they are."
+    return _RESTART_YEAR.sub('', _DISFLUENCY.sub(r'\1', sentence)) if '--' in sentence else sentence
+
 _SKIPPABLE = re.compile(r'\s*(?:of|in|on|our|the|its|more|additional|sequential|year-over-year|quarter-over-quarter|organic|'
                         r'improvement|increase|decrease|growth|reduction|decline|new|full-time|direct|total)\b', re.I)   # between a number and its keyword
 _CHANGE_NOUN = re.compile(r'\b(?:improvement|increase|decrease|growth|reduction|decline|more)\b', re.I)
@@ -239,13 +246,16 @@ _LINE = re.compile(r'\b(subscription|recurring|non-recurring|hardware|license|li
                    r'mobile|wireless|wireline|fiber|broadband|video|voice|data|payments?|marketplace|saas|consulting|implementation|'
                    r'installation|equipment|royalty|hosting|messaging|postpaid|prepaid)\s+$', re.I)
 
+_BASIS_RX = [(b, re.compile(p, re.I)) for b, p in _BASIS]
+
+@lru_cache(maxsize=1 << 10)
 def _basis_in(text:str)->str:
-    "`YoY` or `QoQ` if `text` names the comparison basis, else ''."
-    return next((b for b, p in _BASIS if re.search(p, text, re.I)), '')
+    "`YoY` or `QoQ` if `text` names the comparison basis, else '' (cached: each number of a sentence asks about the whole sentence)."
+    return next((b for b, p in _BASIS_RX if p.search(text)), '')
 
 def _kind_of(text:str)->str:
     "`target`, `guidance` or `actual`, from the forward-looking words of the clause `text`."
-    return 'target' if _TARGET.search(text) else 'guidance' if _FWD.search(text) else 'actual'
+    return 'target' if _TARGET_SCAN.search(text) else 'guidance' if _FWD_SCAN.search(text) else 'actual'
 
 # %% ../nbs/09_metrics.ipynb #70962939
 _MONTHS = 'january february march april may june july august september october november december'.split()
@@ -288,12 +298,12 @@ def _segment_names(said:list, # what the company said (turn texts)
                     and not _LINE.search(n.lower() + ' '))
     return tuple(dict.fromkeys(n.lower() for n in found if ok(n)))
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 8)
 def _segment_pattern(names:tuple):
     "A regex that finds any of `names` as whole words, in any case (None for no names)."
     return re.compile(r'\b(?:' + '|'.join(re.escape(n).replace(r'\ ', r'\s+') for n in sorted(names, key=len, reverse=True)) + r')\b', re.I) if names else None
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 12)
 def _mentions(s:str, names:tuple)->tuple:
     "`(start, end, name)` of each mention of one of the call's segments `names` in `s`, but not as a cause or an exclusion (`driven by Data Center`)."
     p = _segment_pattern(names)
@@ -363,7 +373,7 @@ def _money(v:dict)->dict:
 
 def _scan(sentence:str, period:str, ctx:dict)->SentenceScan|None:
     "The `SentenceScan` of `sentence`, or None if it has no number or no metric for one."
-    s = _RESTART_YEAR.sub('', _DISFLUENCY.sub(r'\1', sentence))
+    s = _clean(sentence)
     vals = [_money(v) for v in find_values(s)]
     if not vals and not _DIGIT.search(s): return None   # no number: no need to look for keywords
     kws = list(_keywords(s))
@@ -434,6 +444,8 @@ class Reading:
                     inferred=','.join(sorted(self.inferred)))
 
 # %% ../nbs/09_metrics.ipynb #e0ec626f
+_SPACES = re.compile(r'\s*')
+
 def _attach(s:str, v:dict, vals:list, kws:list)->tuple:
     "`(keyword, post)`: the keyword `v` belongs to, and that keyword again if it directly follows `v` (`233 licensees`), else None."
     a, b = v['start'], v['end']
@@ -442,7 +454,7 @@ def _attach(s:str, v:dict, vals:list, kws:list)->tuple:
         return k, (k if k and k.start > a else None)
     ends, x = [b], b
     while len(ends) < 5 and (m := _SKIPPABLE.match(s, x)): ends.append(x := m.end())
-    ends = [re.match(r'\s*', s[e:]).end() + e for e in ends]
+    ends = [_SPACES.match(s, e).end() for e in ends]   # = `re.match(r'\s*', s[e:]).end() + e`, without copying the rest
     post = next((k for k in kws if k.start in ends), None)
     if post and v['unit'] in ('%', 'pp') and re.match(r'\s*of\b', s[b:post.start]): post = None   # "88% of our revenue"
     if v['unit'] == 'bare': post = None
@@ -587,11 +599,14 @@ def _read_sign(scan:SentenceScan, r:Reading, readings:list):
         said = r.before + re.match(r'\s*(?:\w+\s+){0,2}', s[b:b+25]).group()
         r.negative = bool(_NEG.search(said) or r.metric in PER_SHARE and r.eps_loss) and not re.search(r'\b(?:positive|provided)\b', r.before)
 
+_QUAL_RX = [(k, re.compile(p, re.I)) for k, p in _QUAL]
+_ABOUT = re.compile(r'(?:approximately|about|around|roughly|nearly|almost|close to|some|~)\s*(?:an?\s)?$', re.I)   # `~` without "the"
+
 def _qualifier(s:str, v:dict, before:str)->str:
     "`>` (over, north of), `<` (under), `~` (about, a range) or '' for the value `v` with the text `before` it."
     if v['low'] is not None: return '~'
-    q = next((k for k, p in _QUAL if re.search(p, before, re.I)), '')
-    if q == '~' and not re.search(r'(?:approximately|about|around|roughly|nearly|almost|close to|some|~)\s*(?:an?\s)?$', before, re.I): q = ''
+    q = next((k for k, p in _QUAL_RX if p.search(before)), '')
+    if q == '~' and not _ABOUT.search(before): q = ''
     return q or ('~' if re.match(r'\s*(?:%\s*)?range\b', s[v['end']:v['end'] + 10]) else '')
 
 def _read_qualifier(scan:SentenceScan, r:Reading, readings:list):
@@ -701,9 +716,11 @@ def sentence_metrics(sentence:str, # one sentence
 # %% ../nbs/09_metrics.ipynb #bdf8d668
 _HORIZON = re.compile(r'(\d+|' + '|'.join(NUMBER_WORDS) + r')[- ](month|year)s?\b', re.I)
 
+_BACKLOG_WORDS = re.compile(r'backlog|remaining performance obligation', re.I)
+
 def _horizon(sent:str)->int|None:
     "The months a backlog defined in `sent` covers (`a rolling forward 36-month snapshot`), else None."
-    if not re.search(r'backlog|remaining performance obligation', sent, re.I): return None
+    if not _BACKLOG_WORDS.search(sent): return None
     m = _HORIZON.search(sent)
     if m and re.search(r'\b(?:is|are|represents?|covers?|over the next|rolling)\b', sent, re.I):
         return int(parse_number(m.group(1)) * (12 if m.group(2).lower() == 'year' else 1))
@@ -714,7 +731,7 @@ def backlog_horizon(text:str, # a document's text
     return next(((h, s) for s in split_sentences(text) if (h := _horizon(s))), (None, ''))
 
 # %% ../nbs/09_metrics.ipynb #a90cba0f
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 12)
 def _memo_metrics(sentence:str, period:str, metric:str, ctx_period:str, question:str, known:tuple, carry:tuple=())->tuple:
     "`sentence_metrics` for a context reduced to what it reads (`carry`: a `_Carry`); memoised (corpora repeat sentences)."
     return tuple(sentence_metrics(sentence, period, dict(metric=metric, period=ctx_period, question=question, known=dict(known), **dict(zip(_Carry._fields, carry)))))
@@ -735,21 +752,28 @@ def _guarded(sentence:str, *args)->tuple:
         warnings.warn(f'metrics: sentence skipped ({type(e).__name__}: {e}): {sentence[:80]!r}')
         return ()
 
+_LABEL = re.compile(r'(Q[1-4]|H1|9M|FY) (\d{4})')   # a period label
+
 def _ahead(label:str, cur:str)->bool:
     "True if the period `label` ends after the current period `cur` (a horizon guidance can be for)."
-    p = lambda x: re.fullmatch(r'(Q[1-4]|H1|9M|FY) (\d{4})', x or '')
+    p = lambda x: _LABEL.fullmatch(x or '')
     end = lambda m: int(m[2]) * 4 + {'H1': 2, '9M': 3, 'FY': 4}.get(m[1], int(m[1][1:]) if m[1][0] == 'Q' else 4)
     return bool(p(label)) and (not p(cur) or end(p(label)) > end(p(cur)))
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 12)
 def _cues(sentence:str, period:str)->tuple:
     "What `sentence` hands on: `(its money values, last current period named, opens with a reference?, backlog horizon, first horizon ahead if it looks forward)`."
-    s = _RESTART_YEAR.sub('', _DISFLUENCY.sub(r'\1', sentence))
+    s = _clean(sentence)
     usd = tuple(sorted({round(abs(v['value']), 2) for v in map(_money, find_values(s)) if v['unit'] == 'USD'}))
     ps = [p.label for p in _periods(sentence, period) if p.label and not p.relative and not _PRIOR.search(sentence[max(0, p.start-60):p.start])]
     ahead = next((p.label for p in _periods(sentence, period) if _ahead(p.label, period)), '')
-    ahead = ahead if ahead and _FWD.search(sentence) else ''   # the cheap test first
+    ahead = ahead if ahead and _FWD_SCAN.search(sentence) else ''   # the cheap test first
     return usd, ps[-1] if ps else None, bool(_OPENS_WITH_REFERENCE.match(sentence)), _horizon(sentence), ahead
+
+def _has_number(sentence:str)->bool:
+    "Can `sentence` state a fact? Not without a number (`_scan` finds none whatever the context), so its context need not be built."
+    s = _clean(sentence)
+    return bool(_DIGIT.search(s)) or bool(find_values(s))
 
 def _named_metric(sentence:str)->tuple:
     "`(last metric named, last margin kind named)` of `sentence`: read only when a later sentence needs them (most sentences state no number)."
@@ -789,7 +813,7 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
         usd, per, ref, h, ahead = _cues(sent, doc.period)
         if pending and (usd or _DIGIT.search(sent) or find_values(sent)): metric, pending = _last_metric(pending, metric), []   # only a sentence with a number reads it
         hits = tuple((k, doc.known[k]) for k in usd if doc.known.get(k) is not None)   # of `known`, only this sentence's dollar values matter
-        found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin))   # an answer's first sentences may take their metric from the question
+        found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if _has_number(sent) else ()   # an answer's first sentences may take their metric from the question
         out += [(sent, r) for r in found]
         if company_said: _remember(doc.known, found)
         doc.horizon = doc.horizon or h

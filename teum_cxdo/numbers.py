@@ -10,6 +10,9 @@ __all__ = ['NUMBER_WORDS', 'NUMERAL', 'CURRENCIES', 'CURRENCY_CODES', 'MAX_VALUE
 import re
 from functools import lru_cache
 
+# %% ../nbs/08_numbers.ipynb #b544c9a3
+from .text import PrefixScan
+
 # %% ../nbs/08_numbers.ipynb #b245620a
 NUMBER_WORDS = {w: i for i, w in enumerate('zero one two three four five six seven eight nine ten eleven twelve'.split())}
 NUMERAL = r'\d(?:[\d,]*\d)?(?:\.\d+)?'   # a numeral as written: `7`, `1,250`, `3.25`, `7,5` (never ending in a comma: `2018, to`)
@@ -46,6 +49,8 @@ _MAY_HOLD_VALUE = re.compile(rf'\d|teens|digit|fold|\b(?:doubl|tripl|quadrupl|{_
 _NOT_RANGE = re.compile(r'(?:\b(?:from|by|or)|(?<!\bto )(?<!\bwill )\b(?:increas|decreas|grew|grow|rose|ris|declin|fell|dropp|improv|expand|jump|climb|reduc|add)\w*|\bup|\bdown|[\d%])\s*$', re.I)
 
 # %% ../nbs/08_numbers.ipynb #09420bb3
+_DECIMAL_COMMA = re.compile(r'\d+,\d{1,2}')   # `7,5`: a decimal comma
+
 def magnitude(word:str|None, # a scale word (`million`, `bn`, `k`), or '' / None
              )->float:
     "The factor of a scale `word` (`million` → 1e6), 1.0 for none."
@@ -55,7 +60,7 @@ def parse_number(text:str, # a numeral (`1,250.5`) or a number word (`six`)
                 )->float:
     "The value of a numeral or of one of `NUMBER_WORDS`."
     if text.casefold() in NUMBER_WORDS: return float(NUMBER_WORDS[text.casefold()])   # casefold: `re.I` matches 'ſix' as 'six'
-    if re.fullmatch(r'\d+,\d{1,2}', text): return float(text.replace(',', '.'))   # a decimal comma: `7,5`
+    if _DECIMAL_COMMA.fullmatch(text): return float(text.replace(',', '.'))   # a decimal comma: `7,5`
     return float(text.replace(',', ''))
 
 def currency(sign:str|None, # a currency sign or code as written (`$`, `€`, `EUR `), or '' / None
@@ -64,7 +69,7 @@ def currency(sign:str|None, # a currency sign or code as written (`$`, `€`, `E
     w = (sign or '$').strip()
     return CURRENCIES.get(w, w.upper() if w.upper() in CURRENCY_CODES else 'USD')
 
-def _decimals(s:str)->int: return len(s.split('.')[1]) if '.' in s else len(s.split(',')[1]) if re.fullmatch(r'\d+,\d{1,2}', s) else 0
+def _decimals(s:str)->int: return len(s.split('.')[1]) if '.' in s else len(s.split(',')[1]) if _DECIMAL_COMMA.fullmatch(s) else 0
 
 # %% ../nbs/08_numbers.ipynb #41e68966
 def _range(m, text:str, a:str, b:str, scale_a:str='', scale_b:str='', between:str='')->list:
@@ -99,13 +104,16 @@ def _one_value(m)->tuple:
     if lo is not None: lo, hi = min(lo, hi), max(lo, hi); v = (lo + hi) / 2
     return v, lo, hi, unit, step if lo is None else None, extra
 
+# %% ../nbs/08_numbers.ipynb #7d2bb09a
+_VALUE_SCAN = PrefixScan(_VALUE_MENTION, 3)   # `_VALUE_MENTION.finditer`, tried only where a match can start
+
 # %% ../nbs/08_numbers.ipynb #d4160472
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 12)
 def _find_values(text:str)->tuple:
     "`find_values`, memoised (a pure function of the sentence; callers get copies)."
-    out = []
-    if not _MAY_HOLD_VALUE.search(text): return ()   # a quick test that rules out most sentences
-    for m in _VALUE_MENTION.finditer(text):
+    out, found = [], list(_VALUE_SCAN.finditer(text))
+    if found and not _MAY_HOLD_VALUE.search(text): return ()   # as before the scan was narrowed (never taken: see the tests)
+    for m in found:
         extra = {}
         if m['mr']: spans, unit = _range(m, text, 'r1', 'r2', 'rs1', 'rs2', 'mb'), currency(m['rc'])
         elif m['pr']: spans, unit = _range(m, text, 'p1', 'p2', between='pb'), '%'
@@ -138,6 +146,7 @@ _PERIOD_PHRASE = re.compile(
     r'|(?P<cur>\b(?:the|this) quarter\b)'
     r'|(?P<mon>\b(?:at |in |as of )?(?-i:(?P<mn>' + '|'.join(m.title() for m in _MONTH_NUMBER) + r'))(?: \d{1,2})?(?:,? (?:of )?(?P<my>(?:19|20)\d\d))?\b))', re.I)
 _COMPARISON_BEFORE = re.compile(r'\b(?:versus|vs\.?|compared (?:to|with)|from|over|than)\s+(?:the\s+)?$', re.I)
+_PERIOD_SCAN = PrefixScan(_PERIOD_PHRASE, 6)   # tried only at `q1`…`q4`, `fy`, `since`, `the qu`, month names, …
 
 # %% ../nbs/08_numbers.ipynb #b1c4c66d
 def shift_period(label:str, # a period label, e.g. `Q2 2023` or `FY 2017`
@@ -189,14 +198,16 @@ def _period_label(m, text:str, cur:str, year:str)->tuple:
         if mo == 12 and lab != cur: lab = f'FY {y}'   # December 31 is a year end, unless it ends the current quarter
     return lab, rel
 
+_QUARTER_LABEL = re.compile(r'Q[1-4] \d{4}')
+
 def find_periods(text:str, # a sentence
                  doc_period:str='', # the document's `fiscal_period`, e.g. `Q2 2023`
                 )->list:
     "`(start, end, label, relative)` for each period phrase in `text`; `relative` is `'prior_year'`, `'prior_quarter'`, `'since'` or ''."
-    cur = doc_period if re.fullmatch(r'Q[1-4] \d{4}', doc_period or '') else ''
+    cur = doc_period if _QUARTER_LABEL.fullmatch(doc_period or '') else ''
     year = doc_period[-4:] if doc_period else ''
     out = []
-    for m in _PERIOD_PHRASE.finditer(text):
+    for m in _PERIOD_SCAN.finditer(text):
         if m['since'] and not m['q'] and not m['fy']: continue
         lab, rel = _period_label(m, text, cur, year)
         if m['since']: rel = 'since'

@@ -1,0 +1,133 @@
+"""The speed-ups of issue 16 change no result: every `text.PrefixScan` (a big regex tried only where one of its literal
+prefixes occurs) gives exactly the matches of the regex's own scan, and the shortcut rules (courtesy, restarts) equal
+the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
+the Kelvin sign `K` → k, `ı`/`İ` → i) or that `\\d` matches (`٣`), and exhaustively on every sentence (and every line) of
+every fixture and bundled document. Speed itself is measured in `benchmarks/bench_pipeline.py`, never here."""
+import re
+from pathlib import Path
+import pytest
+from hypothesis import given, settings, HealthCheck, strategies as st
+import teum_cxdo.metrics   # noqa: F401  (builds the metric-keyword scan)
+import teum_cxdo.numbers   # noqa: F401  (builds the value and period scans)
+from teum_cxdo.text import PREFIX_SCANS, PrefixScan, fold, literal_prefixes, is_courtesy, split_sentences, COURTESY_WORDS
+from teum_cxdo.metrics import METRICS
+
+ROOT = Path(__file__).parent.parent
+DOCS = sorted((ROOT / 'tests' / 'fixtures').glob('*.txt')) + sorted((ROOT / 'teum_cxdo' / 'data').glob('*.txt'))
+TRAPS = {'s': 'ſ', 'k': 'K', 'i': 'ıİ', 'K': 'K', 'S': 'ſ', 'I': 'İı', '1': '١۱１', '2': '٢２', '0': '٠０', '9': '٩'}
+
+
+def matches(it):
+    "What a scan yields, comparable: span, matched text, last group and all groups of each match."
+    return [(m.span(), m.group(), m.lastgroup, m.groups()) for m in it]
+
+
+def assert_same(text):
+    for sc in PREFIX_SCANS:
+        assert matches(sc.finditer(text)) == matches(sc.rx.finditer(text)), (sc, text)
+        a, b = sc.search(text), sc.rx.search(text)
+        assert (a and a.span()) == (b and b.span()), (sc, text)
+
+
+def test_the_scans_exist():
+    assert len(PREFIX_SCANS) >= 4 and all(sc.prefixes and '' not in sc.prefixes for sc in PREFIX_SCANS)
+
+
+# ---- the fold is the regex engine's own case-insensitive matching
+def test_fold_matches_the_regex_engine():
+    every = ''.join(map(chr, range(0x110000)))
+    folded = fold(every)
+    assert len(folded) == len(every)
+    changed = {c: f for c, f in zip(every, folded) if c != f}
+    for a in 'abcdefghijklmnopqrstuvwxyz':
+        engine = set(re.findall(a, every, re.I))          # every character `re.I` lets match the letter
+        assert engine == {a} | {c for c, f in changed.items() if f == a}, a
+    digits = set(re.findall(r'\d', every))
+    assert {c for c, f in changed.items() if f == '\0'} == digits - set('0123456789')
+    assert set(changed.values()) <= set('abcdefghijklmnopqrstuvwxyz\0')
+
+
+def test_fold_traps():
+    assert fold('ſafe Harbor, KPI, İncome, ınterest, ٣') == 'safe harbor, kpi, income, interest, \0'
+
+
+def test_prefixes_of_simple_patterns():
+    assert literal_prefixes(re.compile(r'\bnet (?:income|loss)', re.I)) == ['net in', 'net lo']
+    assert literal_prefixes(re.compile(r'Q[1-4]|(?-i:May)\b', re.I)) == ['q1', 'q2', 'q3', 'q4', 'may']
+    assert literal_prefixes(re.compile(r'\d+%'), 1) == sorted(set('0123456789\0'))
+    assert len(literal_prefixes(re.compile(r'\d+%'), 2)) == 11 * 11 + 11   # `\d\d` and `\d%`
+    with pytest.raises(ValueError): PrefixScan(re.compile(r'(?:x)?\w'))
+
+
+# ---- property test: random text, real-looking fragments, Unicode traps
+def _fragments():
+    "Words the scans start at (their prefixes and the METRICS keywords' words), numbers, periods and filler."
+    words = {p.replace('\0', '٣') for sc in PREFIX_SCANS for p in sc.prefixes}
+    words |= {w for _, p in METRICS for w in re.findall(r'[a-z][a-z&-]+', p)}
+    words |= set('$3.2 million 43% 1,250 €12 US$ (0.05) 2023 1999 Q2 FY24 mid-teens high-60s three-fold doubled 150 basis points '
+                 'first quarter second half same period prior year a year ago December 31, 2023 March of 2021 since year-to-date '
+                 'versus compared to from over the this that and of in our we revenue EBITDA margin -- . , ; ? ! " ( ) [ph]'.split())
+    return sorted(words)
+
+FRAGMENTS = _fragments()
+
+def _trap(draw, w):
+    "`w` with some characters swapped for ones `re.I` or `\\d` treats as the same, and some case flips."
+    out = []
+    for c in w:
+        r = draw(st.integers(0, 9))
+        out.append(draw(st.sampled_from(TRAPS[c])) if r == 0 and c in TRAPS else c.upper() if r == 1 else c)
+    return ''.join(out)
+
+@st.composite
+def sentences(draw):
+    parts = draw(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=18))
+    seps = draw(st.lists(st.sampled_from([' ', ' ', ' ', '', '-', ', ', '\n', '  ']), min_size=len(parts), max_size=len(parts)))
+    text = ''.join(_trap(draw, p) + s for p, s in zip(parts, seps))
+    return draw(st.sampled_from(['', 'The ', 'And ', '$'])) + text
+
+@settings(max_examples=600, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences())
+def test_scans_equal_full_scan_on_fragments(text):
+    assert_same(text)
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=80))
+def test_scans_equal_full_scan_on_random_text(text):
+    assert_same(text)
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet='aeiklmnopqrstuvQ0123$%-. ſKıİ٣', max_size=60))
+def test_scans_equal_full_scan_on_trap_alphabet(text):
+    assert_same(text)
+
+
+# ---- exhaustive: every sentence and every line of every fixture and bundled document
+@pytest.mark.parametrize('path', DOCS, ids=lambda p: p.name)
+def test_scans_equal_full_scan_on_every_sentence(path):
+    text = path.read_text(encoding='utf-8', errors='replace')
+    for piece in split_sentences(text) + text.split('\n'):
+        assert_same(piece)
+        assert_same(''.join(TRAPS.get(c, c)[0] for c in piece))   # the same text with every trap character swapped in
+
+
+# ---- the shortcut rules
+_WORD, _MARKS = re.compile(r"[A-Za-z][A-Za-z'’\-]*"), re.compile(r'\[[^\]\n]{0,40}\]|\(\d\d:\d\d\)')
+
+def courtesy_before(text):
+    "`is_courtesy` as written before issue 16: all words read first."
+    ws = _WORD.findall(_MARKS.sub(' ', text).replace('’', "'"))
+    if not ws or len(ws) > 12: return False
+    return all(w.lower() in COURTESY_WORDS or (w[0].isupper() and i > 0) for i, w in enumerate(ws))
+
+COURTESY_BITS = sorted(COURTESY_WORDS) + ['Thanks', 'Ashok', 'Revenue', 'rose', '[ph]', '(33:17)', '[indiscernible words]', 'you’re', ',', '.', '?']
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(COURTESY_BITS), max_size=16), st.sampled_from([' ', ', ', '']))
+def test_courtesy_shortcut(words, sep):
+    t = sep.join(words)
+    assert is_courtesy(t) == courtesy_before(t)
+
+def test_courtesy_shortcut_on_every_sentence():
+    for path in DOCS:
+        for s in split_sentences(path.read_text(encoding='utf-8', errors='replace')): assert is_courtesy(s) == courtesy_before(s), s
