@@ -2,7 +2,8 @@
 
 Each row is one sentence and the label (or sign) `fin_tone` must give it. The unit checks of the module (the LM
 dictionary and counts, TextBlob equality, the scorer registry, `score_sentences`, turn tone, `compare_roles`,
-`tone_by_group`, the frozen held-out set) live in `nbs/07_sentiment.ipynb`."""
+`tone_by_group`, the frozen held-out set) live in `nbs/07_sentiment.ipynb`; the equality of the column-wise scorers
+with the per-text ones, in `tests/test_scorer_equivalence.py`."""
 import pytest
 from teum_cxdo.sentiment import explain, fin_tone, label_tone
 

