@@ -1,8 +1,8 @@
 """Corpus runs on a process pool vs a local Dask cluster: throughput, scheduler overhead per task, peak memory, and an
 extrapolation (labelled as such) to a 400,000-call universe.
 
-The corpus is the *cold* synthetic corpus of `bench_pipeline.py` (calls recombined from the bundled calls' turns, every
-sentence made unique by a nonce word, so no cache helps), `N` calls (default 2,000). Both executors run the same
+The corpus is the *cold* synthetic corpus of `bench_pipeline.py` (`build_cold`: varied calls in which no sentence repeats,
+so no cache helps), `N` calls (default 2,000). Both executors run the same
 `run_corpus` with 2 workers and the default batches; every time is the best of 3 (each run writes a fresh output and
 starts fresh workers). Scheduler overhead per task is measured with no-op tasks (1,000 of them) through each executor.
 Peak memory: the client's own maximum RSS, and the largest worker's (process-pool children via `getrusage`, Dask
@@ -13,8 +13,20 @@ Usage: python benchmarks/bench_scale.py [N]
 import os, platform, resource, shutil, sys, tempfile, time
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_pipeline import build, best, fresh
+from bench_pipeline import build_cold
 from teum_cxdo.runs import run_corpus, pool_map, dask_map
+
+def best(f, k=3):
+    "`(seconds, result)` of the fastest of `k` calls of `f`."
+    runs = []
+    for _ in range(k):
+        t0 = time.perf_counter(); r = f(); runs.append((time.perf_counter() - t0, r))
+    return min(runs, key=lambda x: x[0])
+
+def fresh(path:Path)->Path:
+    "`path`, emptied: every timed run writes a new output (a rerun into a complete output would do nothing)."
+    shutil.rmtree(path, ignore_errors=True)
+    return path
 
 def _noop(x): return x
 
@@ -38,7 +50,7 @@ def dask_run(src:Path, out:Path)->tuple:
 def main(n=2000):
     print(f'python {platform.python_version()}, {os.cpu_count()} cpus, {n} cold calls')
     with tempfile.TemporaryDirectory() as d:
-        d = Path(d); build(d / 'calls', n, cold=True)
+        d = Path(d); build_cold(d / 'calls', n)
         tp, rp = best(lambda: run_corpus(d / 'calls', fresh(d / 'pool'), workers=2, progress=False))
         pool_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         td, (rd, dask_rss) = best(lambda: dask_run(d / 'calls', d / 'dask'))
@@ -54,7 +66,9 @@ def main(n=2000):
         print(f"scheduler overhead per task (no-op): pool {o['pool'] * 1e3:.2f} ms, Dask {o['dask'] * 1e3:.2f} ms; "
               f"tasks here are batches of {rp['files'] // rp['batches']} calls taking ~{tp / rp['batches'] * 2 * 1e3:.0f} ms each")
         per_core = n / tp / 2
+        hours = lambda k: 400_000 / (per_core * k) / 3600
         print(f'EXTRAPOLATION (not measured): at {per_core:.1f} calls/s per worker, 400,000 calls take '
-              + ', '.join(f'{400_000 / (per_core * k) / 3600:.1f} h on {k} workers' for k in (2, 16, 64, 256)))
+              + ', '.join(f'{hours(k):.1f} h' if hours(k) >= 1 else f'{hours(k) * 60:.0f} min' for k in (2, 16, 64, 256))
+              + ' on 2, 16, 64, 256 workers (scheduler overhead per task and output writing in one process not included)')
 
 if __name__ == '__main__': main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
