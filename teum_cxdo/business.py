@@ -13,7 +13,6 @@ import re
 from difflib import SequenceMatcher
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 from .core import TeumCxdoError, InputError, decode_text, looks_binary
 from .corpus import load_text
 from .text import sentence_spans, sentences, ABBREVIATIONS, BOILERPLATE
@@ -351,7 +350,10 @@ _PROSPECT = re.compile(r"\b(?:will|would|may|might|could|should|expect\w*|antici
                        r"|strive\w*|opportunit(?:y|ies)|potential)\b|['’]ll\b", re.I)
 QUALITY = {'anaphor': 0.7, 'hype': 0.7, 'prospective': 0.7, 'item': 0.5}   # score factors (hype: per word, up to two)
 
-def _tfidf(texts): return TfidfVectorizer(stop_words='english', sublinear_tf=True).fit_transform(texts)
+def _tfidf(texts):
+    "Sublinear TF-IDF rows of `texts` (scikit-learn is imported here, when a summary is made, not with the module)."
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    return TfidfVectorizer(stop_words='english', sublinear_tf=True).fit_transform(texts)
 
 def _trim(s:str)->str:
     "`s` without parentheticals and a leading connective or framing clause; a closing colon becomes a period."

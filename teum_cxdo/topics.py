@@ -13,10 +13,6 @@ import re
 from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, ENGLISH_STOP_WORDS
-from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.cluster import KMeans, SpectralClustering
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 from .core import TeumCxdoError, InputError, count_words
 from .corpus import documents, load_text
 from .text import sentences, flagged_sentences, is_boilerplate, is_courtesy, COURTESY_WORDS
@@ -145,6 +141,7 @@ def stop_list(names=(), # names or name tokens to leave out too, e.g. `name_toke
              )->frozenset:
     "Stop words for calls: scikit-learn's English list, `FILLER`, `text.COURTESY_WORDS` and the tokens of `names`."
     names = [names] if isinstance(names, str) else names
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     return frozenset(ENGLISH_STOP_WORDS | FILLER | {w for n in [*COURTESY_WORDS, *names] for w in _TOKEN.findall(str(n).lower())})
 
 # %% ../nbs/11_topics.ipynb #fa515a46
@@ -185,6 +182,7 @@ def _vectorise(texts, stop_words):
     "Fitted count vectoriser and TF-IDF transformer, term counts `C` and sublinear TF-IDF `X` (rows L2-normalised) of `texts`."
     if isinstance(stop_words, str): raise TopicError("stop_words must be a collection of words, not a string")
     big = len(texts) >= 20   # document-frequency cut-offs need many documents
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer   # scikit-learn loads when topics are fitted
     cv = CountVectorizer(token_pattern=TOKENS, stop_words=sorted(stop_words), min_df=2 if big else 1, max_df=0.5 if big else 1.0)
     try: C = cv.fit_transform(texts)
     except ValueError: raise TopicError("no vocabulary left: every word is a stop word, a name or a number"
@@ -212,6 +210,8 @@ def _fit_assign(C, X, rows, k:int, method:str, seed:int)->np.ndarray:
     "Topic of every text under a `method` model with a random start `seed`, fitted on the texts `rows` only."
     import warnings
     from sklearn.exceptions import ConvergenceWarning
+    from sklearn.decomposition import NMF, LatentDirichletAllocation
+    from sklearn.cluster import KMeans
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', ConvergenceWarning)
         if method == 'nmf':
@@ -275,7 +275,9 @@ def consensus_topics(X, L:np.ndarray, # TF-IDF of the texts, `resample_labels`
     "`(labels, centroids)`: the co-association matrix of `L` cut into `k` groups, refined by nearest-centroid steps."
     M = _coassociation(L)
     if k == 1 or len(M) <= k: labels = np.zeros(len(M), int) if k == 1 else np.arange(len(M)) % k
-    else: labels = SpectralClustering(k, affinity='precomputed', random_state=seed, assign_labels='cluster_qr').fit_predict(M + 1e-6)
+    else:
+        from sklearn.cluster import SpectralClustering
+        labels = SpectralClustering(k, affinity='precomputed', random_state=seed, assign_labels='cluster_qr').fit_predict(M + 1e-6)
     for _ in range(steps):
         c = _centroids(X, labels, k)
         new = np.asarray(X @ c.T).argmax(1)
