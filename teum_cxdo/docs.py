@@ -205,7 +205,8 @@ def prepare_docs(dest=None, # folder for the Sphinx source (default `_proc/` und
     idx = dest / 'index.ipynb'
     nb = json.loads(idx.read_text(encoding='utf-8'))
     toc = lambda cap, ps: f"```{{toctree}}\n:caption: {cap}\n:maxdepth: 1\n\n" + '\n'.join(ps) + "\n```"
-    nb['cells'] += [{'cell_type': 'markdown', 'metadata': {}, 'source': toc(c, ps)} for c, ps in (('Analysis', other), ('Library', lib)) if ps]
+    nb['cells'] += [{'cell_type': 'markdown', 'id': f'toc-{c.lower()}', 'metadata': {}, 'source': toc(c, ps)}
+                    for c, ps in (('Analysis', other), ('Library', lib)) if ps]
     idx.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding='utf-8')
     (dest / 'conf.py').write_text(CONF.format(title=cfg.title, author=cfg.author, copyright=cfg.copyright))
     (dest / '_static').mkdir(exist_ok=True); (dest / '_static' / 'teum.css').write_text(CSS)

@@ -215,8 +215,8 @@ def _fit_assign(C, X, rows, k:int, method:str, seed:int)->np.ndarray:
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', ConvergenceWarning)
         if method == 'nmf':
-            m = NMF(k, init='random', random_state=seed, max_iter=300).fit(X[rows])
-            with np.errstate(invalid='ignore'): return m.transform(X).argmax(1)
+            with np.errstate(invalid='ignore'):   # a text without terms is an all-zero row
+                return NMF(k, init='random', random_state=seed, max_iter=300).fit(X[rows]).transform(X).argmax(1)
         if method == 'lda':
             return LatentDirichletAllocation(k, random_state=seed, learning_method='batch', max_iter=20).fit(C[rows]).transform(C).argmax(1)
         return KMeans(k, n_init=1, random_state=seed).fit(X[rows]).predict(X)
