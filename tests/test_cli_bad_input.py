@@ -42,3 +42,16 @@ def test_bad_input_is_one_line_exit_2(tmp_path, capsys, data, says):
     code, out, err = turns_cli(tmp_path, capsys, data)
     assert code == 2 and out == '' and err.startswith('teum-cxdo: error: ') and err.count('\n') == 1 and says in err
     assert 'Traceback' not in err
+
+def test_inline_titled_and_empty_labels_keep_every_word(tmp_path, capsys):
+    "`Name -- Title: text` on one line and `Name -- : text` are labels with speech after them; no word of speech is dropped (issue 13)."
+    lines = ['Acme Corp Q1 2025 Earnings Call', 'Operator: Good day, and welcome to the Acme call.',
+             'John Smith -- Chief Executive Officer: Revenue was $12.4 million, up 5%.',
+             'Operator: Our first question comes from Ann Lee with Summit Research.',
+             'Ann Lee -- Summit Research -- Analyst: What drove margins?', 'John Smith -- : Mostly mix.', 'Operator: That concludes the call.']
+    code, out, err = turns_cli(tmp_path, capsys, '\n'.join(lines).encode())
+    got = table(out)
+    assert code == 0 and err == ''
+    assert list(got.speaker) == ['Operator', 'John Smith', 'Operator', 'Ann Lee', 'John Smith', 'Operator']
+    assert list(got.role) == ['operator', 'management', 'operator', 'analyst', 'management', 'operator']
+    assert list(got.text) == [l.split(': ', 1)[1] for l in lines[1:]]

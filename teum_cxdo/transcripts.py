@@ -17,7 +17,7 @@ from .corpus import documents, load_text
 
 # %% ../nbs/06_transcripts.ipynb #d912a7d8
 from .speakers import (OPERATOR_NAME, UNKNOWN_SPEAKER, speaker_label, is_heading, is_unknown, read_roster, assign_roles,
-                                call_sections)
+                                call_sections, title_role)
 
 # %% ../nbs/06_transcripts.ipynb #fe773691
 from .unlabeled import unlabeled_turns
@@ -67,24 +67,39 @@ def _reflow(lines:list, width:int)->list:
 _INLINE = re.compile(r'([^:]{2,80}): (\S.*)')
 
 def _inline(s:str)->tuple|None:
-    "`(label, name, title, rest)` for an inline `Name: text` line, else None."
+    "`(label, name, title, rest)` for an inline `Name: text` or `Name -- Title: text` line, else None."
     m = _INLINE.match(s)
     if not m: return None
     lab = speaker_label(m[1].strip())
     return (m[1] + ':', *lab, m[2]) if lab else None
 
+def _candidates(nb:list)->tuple:
+    "`(heads, at)`: `{line: (label, name, title, rest)}` of the lines of `nb` that read as a speaker label (`rest` None for a whole line), and their index in `nb`."
+    heads, at = {}, {}
+    for k, (i, s) in enumerate(nb):
+        if 1 < s.find(':', 0, 82) and (x := _inline(s)): heads[i], at[i] = x, k
+        elif lab := speaker_label(s): heads[i], at[i] = (s, *lab, None), k
+    return heads, at
+
+def _opens_speech(nb:list, heads:dict, at:dict)->int:
+    "How many labels in `heads` open speech: inline, or followed by a line that is no label or heading, and not the end of a run of labels."
+    n, bare = 0, lambda k: nb[k][0] in heads and heads[nb[k][0]][3] is None
+    for i, h in heads.items():
+        if h[3] is not None: n += 1; continue
+        k = at[i]; nxt = nb[k + 1] if k + 1 < len(nb) else None
+        n += nxt is not None and nxt[0] not in heads and not is_heading(nxt[1]) and not (k and bare(k - 1))
+    return n
+
 def _labels(nb:list)->dict|None:
     "`{line: (label, name, title, rest)}` of the lines of `nb` that open a turn; None if too few for a labeled call."
-    heads = {}
-    for i, s in nb:
-        lab = speaker_label(s)
-        if lab: heads[i] = (s, *lab, None)
-        elif 1 < s.find(':', 0, 82) and (x := _inline(s)): heads[i] = x
+    heads, at = _candidates(nb)
     counts = pd.Series([h[1] for h in heads.values()], dtype=object).value_counts()
     before = {i: ' '.join(s for _, s in nb[max(0, k - 2):k]).lower() for k, (i, _) in enumerate(nb) if i in heads}
     named = lambda i, n: n.split()[-1].lower() in before[i]    # a once-only untitled speaker is introduced just before
     ok = {i: h for i, h in heads.items() if h[1] == OPERATOR_NAME or counts[h[1]] > 1 or h[2] or is_unknown(h[1]) or named(i, h[1])}
-    return None if len(ok) < 2 or not (counts.get(OPERATOR_NAME, 0) or (counts > 1).any()) else ok
+    alone = lambda k: k and nb[k - 1][0] < nb[k][0] - 1 and k + 1 < len(nb) and nb[k + 1][0] not in heads
+    ok |= {i: h for i, h in heads.items() if h[3] is None and alone(at[i])}   # a bare name alone between a blank line and speech
+    return None if len(ok) < 2 or not (counts.get(OPERATOR_NAME, 0) or (counts > 1).any()) or _opens_speech(nb, ok, at) < 2 else ok
 
 def _closing_roster(nb:list, ok:dict)->int|None:
     "The line of a participants heading after the speech whose people (labels `ok`) all spoke already, else None."
@@ -95,12 +110,15 @@ def _closing_roster(nb:list, ok:dict)->int|None:
     return end
 
 _META = re.compile(r'(?:call )?(?:duration|length)\s*:\s*\d[\d:.]*\s*(?:minutes?|mins?|hours?)?', re.I)
+_NOTE = re.compile(r'[A-Z][\w ]{0,30}: \S')      # `Image source: …`, `Note: …`
 
-def _split_labeled(nb:list)->tuple|None:
-    "Turns and dropped lines of a `labeled` transcript (`nb`: its non-blank `(line, text)` pairs)."
-    ok = _labels(nb)
-    if ok is None: return None
-    end, turns, drop = _closing_roster(nb, ok), [], []
+def _header_like(s:str)->bool:
+    "Is the line `s`, before anyone speaks, a title, a date or a note (`Image source: …`) rather than speech?"
+    return len(s) < 120 and (s[-1] not in '.?!' or _NOTE.match(s) is not None)
+
+def _labeled_lines(nb:list, ok:dict, end:int|None)->tuple:
+    "`(turns, drop)`: the turns the labels `ok` open, with their `items` `(line, text, length)`, and the lines set aside."
+    turns, drop = [], []
     for i, s in nb:
         if end is not None and i >= end: drop.append((i, s, 'roster' if i == end or i in ok else 'footer')); continue
         if is_heading(s): drop.append((i, s, 'section_heading')); continue
@@ -110,8 +128,17 @@ def _split_labeled(nb:list)->tuple|None:
             turns.append(dict(speaker=name, title=title, role=None, items=[], label=len(drop)))
             drop.append((i, lab, 'speaker_label'))
             if rest: turns[-1]['items'].append((i, rest, len(s)))
-        elif not turns: drop.append((i, s, 'header'))
-        else: turns[-1]['items'].append((i, s, len(s)))
+        elif not turns and _header_like(s): drop.append((i, s, 'header'))
+        else:
+            if not turns: turns.append(dict(speaker=UNKNOWN_SPEAKER, title='', role=None, items=[], label=None))   # speech before any label
+            turns[-1]['items'].append((i, s, len(s)))
+    return turns, drop
+
+def _split_labeled(nb:list)->tuple|None:
+    "Turns and dropped lines of a `labeled` transcript (`nb`: its non-blank `(line, text)` pairs)."
+    ok = _labels(nb)
+    if ok is None: return None
+    turns, drop = _labeled_lines(nb, ok, _closing_roster(nb, ok))
     width = _wrap_width([t['items'] for t in turns])
     for t in turns:
         ps = _reflow(t.pop('items'), width)
@@ -147,16 +174,50 @@ def _split_bullet(nb:list, lines:list)->tuple|None:
     return turns, drop
 
 # %% ../nbs/06_transcripts.ipynb #16bcaad0
+_ROSTER_HEAD = re.compile('particip|executives|analysts', re.I)
+_TITLE_WORDS = re.compile(r'\d|\b(?:call|transcript|conference|earnings|results)\b', re.I)
+
+_STOP_WORD = re.compile(r'(\S+)\. ')
+
+def _title_line(s:str)->bool:
+    "Is `s` a call's title (`Acme Corp. (ACME) Q2 2025 Earnings Call`): short, one phrase, no final stop, a number or a call word?"
+    one_phrase = all(w[0].isupper() and len(w) <= 4 or '.' in w for w in _STOP_WORD.findall(s))   # only `Corp.`, `Inc.`, `S.A.` …
+    return len(s) < 120 and s[-1] not in '.?!:' and not any(c in s for c in '?!') and ': ' not in s and one_phrase \
+        and _TITLE_WORDS.search(s) is not None
+
+def _roster_block(nb:list, k:int)->tuple:
+    "`(dropped, people, end)`: the roster that starts at `nb[k]` (a participants heading), its headings and `Name — Title` lines up to `end`."
+    drop, people = [], []
+    while k < len(nb):
+        i, s = nb[k]
+        if is_heading(s): drop.append((i, s, 'roster' if _ROSTER_HEAD.search(s) else 'section_heading'))
+        elif (lab := speaker_label(s)) and lab[1]: drop.append((i, s, 'roster')); people.append([lab[0], lab[1], title_role(lab[1])])
+        else: break
+        k += 1
+    return drop, people, k
+
+def _call_turns(speech:list, roster:list)->list:
+    "The turns of one call's speech lines `(line, text, length)`, read with its `roster`."
+    return unlabeled_turns(_reflow(speech, _wrap_width([speech])), roster) if speech else []
+
 def _split_unlabeled(nb:list)->tuple|None:
-    "Turns and dropped lines of a `participants-unlabeled` transcript: its roster, then speakers inferred paragraph by paragraph."
+    "Turns and dropped lines of a `participants-unlabeled` transcript: its roster, then speakers inferred from the conversation."
     r = read_roster(nb)
     if r is None: return None
-    drop, roster, start = r
-    speech = []
-    for i, s in nb[start:]:
+    drop, roster, k = r
+    turns, speech = [], []
+    while k < len(nb):
+        i, s = nb[k]
+        if is_heading(s) and _ROSTER_HEAD.search(s):          # the roster again, or the next call's: a new call starts
+            while len(speech) > 1 and _title_line(speech[-1][1]):
+                drop.append((*speech.pop()[:2], 'header'))     # the next call's title
+            turns += _call_turns(speech, roster); speech = []
+            d, roster, k = _roster_block(nb, k); drop += d
+            continue
         if is_heading(s): drop.append((i, s, 'section_heading'))
         else: speech.append((i, s, len(s)))
-    turns = unlabeled_turns(_reflow(speech, _wrap_width([speech])), roster)
+        k += 1
+    turns += _call_turns(speech, roster)
     return (turns, drop) if turns else None
 
 # %% ../nbs/06_transcripts.ipynb #7177b518
@@ -177,12 +238,14 @@ def turn_columns(text:str, # a call transcript
                           + (f" (tried {layout})" if layout else ''))
     turns, drop = r
     turns = [t for t in turns if t['paras']]
-    for k in range(len(turns) - 1, 0, -1):   # one turn per uninterrupted speaker
+    for k in range(len(turns) - 1, 0, -1):   # one turn per uninterrupted speaker (in one section)
         a, b = turns[k - 1], turns[k]
-        if (a['speaker'], a['title']) == (b['speaker'], b['title']): a['lines'] += b['lines']; a['paras'] += b['paras']; del turns[k]
+        if (a['speaker'], a['title'], a.get('section')) == (b['speaker'], b['title'], b.get('section')):
+            a['lines'] += b['lines']; a['paras'] += b['paras']; del turns[k]
     if name != 'participants-unlabeled': assign_roles(turns)
+    sections = [t['section'] for t in turns] if name == 'participants-unlabeled' else call_sections(turns)   # decoded with the roles
     cols = dict(turn=list(range(len(turns))), speaker=[t['speaker'] for t in turns], title=[t['title'] for t in turns],
-                role=[t['role'] for t in turns], section=call_sections(turns), text=['\n'.join(t['paras']) for t in turns],
+                role=[t['role'] for t in turns], section=sections, text=['\n'.join(t['paras']) for t in turns],
                 lines=[tuple(t['lines']) for t in turns])
     return cols, sorted(drop), name
 
