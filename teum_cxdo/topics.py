@@ -19,6 +19,7 @@ from .text import sentences, flagged_sentences, is_boilerplate, is_courtesy, COU
 from .sentiment import tone_columns
 from .business import filing_sentences
 from .schema import OPERATOR, FILING, columns
+from .speakers import is_unknown
 
 # %% ../nbs/11_topics.ipynb #4b392d4b
 class TopicError(TeumCxdoError):
@@ -135,7 +136,8 @@ def name_tokens(turns:pd.DataFrame, # parsed turns of one or more calls: `text`,
     s = s[s.role.eq(OPERATOR) | s.text.map(is_courtesy).astype(bool)]
     caps = {w.lower() for x in [*col('title'), *s.text] for w in re.findall(r'(?<=\s)[A-Z][a-z]+\b', x)}  # not first words
     lower = set(re.findall(r'\b[a-z]+\b', _URL.sub(' ', ' '.join(col('text')))))
-    return frozenset(set(_TOKEN.findall(' '.join(col('speaker')).lower())) | (caps - lower))
+    named = ' '.join(sp for sp in col('speaker') if not is_unknown(sp))   # `unknown executive` names nobody: its words stay
+    return frozenset(set(_TOKEN.findall(named.lower())) | (caps - lower))
 
 def stop_list(names=(), # names or name tokens to leave out too, e.g. `name_tokens(turns)`
              )->frozenset:
