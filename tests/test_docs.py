@@ -75,3 +75,10 @@ def test_pages_render_in_headless_chromium(site, page, tmp_path):
     gray = img[..., :3].mean(axis=-1)
     assert gray.shape[0] >= 1000 and gray.std() > 0.05, 'page rendered blank'
     assert (gray < 0.5).mean() > 0.005, 'page has almost no dark (text) pixels'
+
+@pytest.mark.skipif(CHROMIUM is None, reason='Chromium is not installed (.ci/run installs it)')
+def test_search_shows_excerpts_when_opened_from_disk(site, tmp_path):
+    "Search results carry an excerpt of their page even from `file://`, where the browser blocks fetching the pages."
+    dom = subprocess.run([CHROMIUM, *FLAGS, f'--user-data-dir={tmp_path}', '--virtual-time-budget=8000', '--dump-dom',
+                          (site / 'search.html').as_uri() + '?q=conservation'], capture_output=True, text=True, timeout=120).stdout
+    assert dom.count('class="context"') >= 2, 'search results without excerpts'

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['CONF', 'CSS', 'translate_nb', 'render_readme', 'run_notebook', 'output_digest', 'run_isolated', 'prepare_docs',
-           'build_docs', 'docs_main']
+           'offline_search', 'build_docs', 'docs_main']
 
 # %% ../nbs/18_docs.ipynb #ab38488b
 import json, os, re, shutil, sys, argparse
@@ -30,9 +30,16 @@ def _frontmatter(src:str)->dict:
 
 _SOURCE = re.compile(r'\[source\]\(https?://[^)\s]*/blob/[^)\s]*\)\s*')
 
+_FENCE = re.compile(r'(```[^\n]*\n.*?```)', re.S)
+_CODE_LINK = re.compile(r'\[`([^`\]]+)`\]\([^)\s]*\)')
+
+def _plain_links_in_code(text:str)->str:
+    "Links nbdev wrote into fenced code (a signature's parameter comments) as the bare name: code shows markdown verbatim."
+    return _FENCE.sub(lambda m: _CODE_LINK.sub(r'\1', m.group(1)), text)
+
 def _md(text:str, site:str)->str:
     "Strip pandoc link attributes and links to a source repository; make links to `site` relative links to the notebook pages."
-    text = _SOURCE.sub('', _PANDOC_ATTR.sub(')', text))   # the site is offline and the repository is not public: no dead links
+    text = _SOURCE.sub('', _PANDOC_ATTR.sub(')', _plain_links_in_code(text)))   # offline site, no public repository: no dead links
     if site: text = text.replace(site, '')
     text = re.sub(r'\[([^\]\n]*)\]\([\w-]+\.html#_[^)\s]*\)', r'\1', text)  # private names have no API entry to link to
     return re.sub(r'\]\(([\w-]+)\.html(#[^)\s]*)?\)', r'](\1.ipynb\2)', text)
@@ -212,6 +219,40 @@ def prepare_docs(dest=None, # folder for the Sphinx source (default `_proc/` und
     (dest / '_static').mkdir(exist_ok=True); (dest / '_static' / 'teum.css').write_text(CSS)
     return dest
 
+# %% ../nbs/18_docs.ipynb #a241651e
+_OFFLINE_FETCH = """// Opened from disk, the browser will not let search fetch pages for excerpts: answer from page_texts.js instead.
+(function () {
+  if (location.protocol !== 'file:' || !window.TEUM_PAGE_TEXT) return;
+  const real = window.fetch;
+  window.fetch = function (url, opts) {
+    const page = String(url).split('#')[0].split('?')[0].split('/').pop();
+    if (page in window.TEUM_PAGE_TEXT)
+      return Promise.resolve(new Response('<div role="main">' + window.TEUM_PAGE_TEXT[page] + '</div>', {headers: {'Content-Type': 'text/html'}}));
+    return real ? real(url, opts) : Promise.reject(new Error('no fetch'));
+  };
+})();
+"""
+
+def _page_text(page:str)->str:
+    "The text of a built page's article, HTML-escaped, without scripts, styles or images."
+    import html as h
+    m = re.search(r'<article\b[^>]*>(.*?)</article>', page, re.S)
+    body = re.sub(r'<(script|style)\b.*?</\1>', ' ', m.group(1) if m else page, flags=re.S)
+    return h.escape(' '.join(h.unescape(re.sub(r'<[^>]+>', ' ', body)).split()))
+
+def offline_search(site:Path, # a built site (`build_docs`)
+                  )->Path:
+    "Write `_static/page_texts.js` and make `search.html` read excerpts from it when opened from disk; returns the script."
+    texts = {p.name: _page_text(p.read_text(encoding='utf-8')) for p in sorted(site.glob('*.html')) if p.name not in ('search.html', 'genindex.html')}
+    js = site / '_static' / 'page_texts.js'
+    js.write_text('window.TEUM_PAGE_TEXT = ' + json.dumps(texts, ensure_ascii=False) + ';\n' + _OFFLINE_FETCH, encoding='utf-8')
+    search = site / 'search.html'
+    page = search.read_text(encoding='utf-8')
+    if 'page_texts.js' not in page:
+        page = page.replace('<script src="_static/searchtools.js"></script>', '<script src="_static/page_texts.js"></script>\n  <script src="_static/searchtools.js"></script>')
+        search.write_text(page, encoding='utf-8')
+    return js
+
 # %% ../nbs/18_docs.ipynb #c5e4d698
 def build_docs(out=None, # output folder (default: the `doc_path` of settings.ini, `_docs`)
                strict:bool=True, # turn Sphinx warnings into errors
@@ -225,6 +266,7 @@ def build_docs(out=None, # output folder (default: the `doc_path` of settings.in
     args = ['-b', 'html', '-q', '-E'] + (['-W', '--keep-going'] if strict else []) + [str(src), str(html)]
     if build_main(args): raise RuntimeError(f"Sphinx failed to build the docs from {src} (see the warnings above)")
     shutil.copytree(html, out)
+    offline_search(out)
     return out
 
 # %% ../nbs/18_docs.ipynb #0b211e5f
