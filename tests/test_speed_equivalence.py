@@ -1,5 +1,6 @@
 """The speed-ups of issue 16 change no result: every `text.PrefixScan` (a big regex tried only where one of its literal
-prefixes occurs) gives exactly the matches of the regex's own scan, and the shortcut rules (courtesy, restarts) equal
+prefixes occurs) gives exactly the matches of the regex's own scan, so does every `numbers.LiteralGate` (a regex not
+run on an ASCII text that holds none of the strings every match holds), and the shortcut rules (courtesy, restarts) equal
 the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
 the Kelvin sign `K` → k, `ı`/`İ` → i) or that `\\d` matches (`٣`), and exhaustively on every sentence (and every line) of
 every fixture and bundled document. Speed itself is measured in `benchmarks/bench_pipeline.py`, never here."""
@@ -11,6 +12,7 @@ import teum_cxdo.metrics   # noqa: F401  (builds the metric-keyword scan)
 import teum_cxdo.numbers   # noqa: F401  (builds the value and period scans)
 from teum_cxdo.text import PREFIX_SCANS, PrefixScan, fold, literal_prefixes, is_courtesy, split_sentences, COURTESY_WORDS
 from teum_cxdo.metrics import METRICS
+from teum_cxdo.numbers import GATES
 
 ROOT = Path(__file__).parent.parent
 DOCS = sorted((ROOT / 'tests' / 'fixtures').glob('*.txt')) + sorted((ROOT / 'teum_cxdo' / 'data').glob('*.txt'))
@@ -27,10 +29,21 @@ def assert_same(text):
         assert matches(sc.finditer(text)) == matches(sc.rx.finditer(text)), (sc, text)
         a, b = sc.search(text), sc.rx.search(text)
         assert (a and a.span()) == (b and b.span()), (sc, text)
+    n = len(text)
+    for g in GATES:   # a `LiteralGate` skips a text only where its regex finds nothing, also on a part of it (`pos`, `endpos`)
+        for pos, end in ((0, n), (n // 3, n), (0, 2 * n // 3), (n // 4, 3 * n // 4)):
+            assert matches(g.finditer(text, pos, end)) == matches(g.rx.finditer(text, pos, end)), (g, text, pos, end)
+            a, b = g.search(text, pos, end), g.rx.search(text, pos, end)
+            assert (a and a.span()) == (b and b.span()), (g, text, pos, end)
+        assert matches(g.finditer(text)) == matches(g.rx.finditer(text)), (g, text)
+    assert matches(teum_cxdo.numbers._value_matches(text)) == matches(teum_cxdo.numbers._VALUE_MENTION.finditer(text)), text   # not tried inside a digit run
+    kw = lambda it: [(m.span(), m.group(), m.lastgroup) for m in it]   # only the alternatives that can start at a place are tried there
+    assert kw(teum_cxdo.metrics._KEYWORD_ALTS.finditer(text)) == kw(teum_cxdo.metrics._METRIC_KEYWORD.finditer(text)), text
 
 
 def test_the_scans_exist():
     assert len(PREFIX_SCANS) >= 4 and all(sc.prefixes and '' not in sc.prefixes for sc in PREFIX_SCANS)
+    assert len(GATES) >= 10 and all(g.needs and '' not in g.needs for g in GATES)
 
 
 # ---- the fold is the regex engine's own case-insensitive matching
@@ -62,7 +75,7 @@ def test_prefixes_of_simple_patterns():
 # ---- property test: random text, real-looking fragments, Unicode traps
 def _fragments():
     "Words the scans start at (their prefixes and the METRICS keywords' words), numbers, periods and filler."
-    words = {p.replace('\0', '٣') for sc in PREFIX_SCANS for p in sc.prefixes}
+    words = {p.replace('\0', '٣') for sc in PREFIX_SCANS for p in sc.prefixes} | {w for g in GATES for w in g.needs}
     words |= {w for _, p in METRICS for w in re.findall(r'[a-z][a-z&-]+', p)}
     words |= set('$3.2 million 43% 1,250 €12 US$ (0.05) 2023 1999 Q2 FY24 mid-teens high-60s three-fold doubled 150 basis points '
                  'first quarter second half same period prior year a year ago December 31, 2023 March of 2021 since year-to-date '
@@ -99,6 +112,12 @@ def test_scans_equal_full_scan_on_random_text(text):
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet='aeiklmnopqrstuvQ0123$%-. ſKıİ٣', max_size=60))
 def test_scans_equal_full_scan_on_trap_alphabet(text):
+    assert_same(text)
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(['0', '1', '2', '9', '19', '2020', ',', '.', '%', '$', 'x', ' ', '-fold', ' bps', ' percent', ' to ',
+                                 ' million', ' users', 'between ', ' and ', '٣', '(', ')']), max_size=20).map(''.join))
+def test_scans_equal_full_scan_on_numbers(text):
     assert_same(text)
 
 

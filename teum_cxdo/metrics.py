@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from functools import lru_cache
 from typing import NamedTuple
+import ahocorasick
 import pandas as pd
 
 # %% ../nbs/09_metrics.ipynb #7e0c3770
@@ -26,14 +27,14 @@ from .core import InputError
 from .schema import ANALYST, OPERATOR, FILING, columns, company_side
 
 # %% ../nbs/09_metrics.ipynb #6dd5ca57
-from .numbers import COUNT_NOUNS, NUMBER_WORDS, NUMERAL, find_periods, find_values, magnitude, parse_number, shift_period
+from .numbers import COUNT_NOUNS, NUMBER_WORDS, NUMERAL, LiteralGate, find_periods, find_values, magnitude, parse_number, shift_period
 _all_ = ['find_values', 'find_periods', 'COUNT_NOUNS']   # re-exported from `numbers`
 
 # %% ../nbs/09_metrics.ipynb #4a382e18
 from .corpus import DATA, documents, load_text
 
 # %% ../nbs/09_metrics.ipynb #76b41bf4
-from .text import PrefixScan, split_sentences
+from .text import PrefixScan, fold, literal_prefixes, split_sentences
 
 # %% ../nbs/09_metrics.ipynb #80de0d5a
 from .transcripts import load_call
@@ -148,7 +149,35 @@ _COMMON_WORD = (r'(?!(?:the|we|and|to|of|in|our|that|is|was|for|it|this|with|on|
                 r'sure|mean|kind|bit|little|terms|point|team|call|today|again|already|around|before|after|within|able|take|give|help|work|need)\b)')   # words no keyword starts with
 _METRIC_KEYWORD = re.compile(r'\b(?=[a-z])' + _COMMON_WORD + '(?:' + '|'.join(f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)) + ')', re.I)   # \b first, then common words out: fast
 _SEGMENT_WORD = re.compile('|'.join(f'(?P<s{i}>{p})' for i, (_, p) in enumerate(SEGMENTS)), re.I)
-_KEYWORD_SCAN = PrefixScan(_METRIC_KEYWORD, 8)   # `_METRIC_KEYWORD.finditer`, tried only where a keyword can start (`revenue`, `ebitda`, `cash`, …)
+_KEYWORD_SCAN = PrefixScan(_METRIC_KEYWORD, 12)   # `_METRIC_KEYWORD.finditer`, tried only where a keyword can start (`revenue`, `ebitda`, `cash`, …)
+_SEGMENT_GATE = LiteralGate(_SEGMENT_WORD)   # `_SEGMENT_WORD`, not run on a text without `cloud`, `softwa`, `servic`, `total`, …
+
+# %% ../nbs/09_metrics.ipynb #ce98c69b
+class _AltScan:
+    "`re.compile(head + '(?:' + '|'.join(alts) + ')', flags).finditer`, trying at each place only the `alts` one of whose literal prefixes occurs there (see above)."
+    def __init__(self, head:str, alts:list, flags:int, depth:int=12):
+        self.head, self.alts, self.flags, self._rx, owners = head, alts, flags, {}, {}
+        for i, a in enumerate(alts):
+            for p in literal_prefixes(re.compile(head + a, flags), depth): owners.setdefault(p, set()).add(i)
+        if '' in owners: raise ValueError('an alternative can start anywhere: nothing to skip')
+        self._ac = ahocorasick.Automaton()
+        for p, ix in owners.items(): self._ac.add_word(p, (len(p) - 1, frozenset(ix)))
+        self._ac.make_automaton()
+
+    def _sub(self, ix:frozenset)->re.Pattern:
+        "The pattern with only the alternatives `ix`, in their order (compiled once)."
+        rx = self._rx.get(ix)
+        if rx is None: rx = self._rx[ix] = re.compile(self.head + '(?:' + '|'.join(self.alts[i] for i in sorted(ix)) + ')', self.flags)
+        return rx
+
+    def finditer(self, text:str):
+        "The matches of the whole pattern's `finditer` (spans, text and `lastgroup` alike; other groups are not kept)."
+        at, end = {}, 0
+        for e, (k, ix) in self._ac.iter(fold(text)): at[e - k] = at[e - k] | ix if e - k in at else ix
+        for p in sorted(at):
+            if p >= end and (m := self._sub(at[p]).match(text, p)): end = m.end(); yield m
+
+_KEYWORD_ALTS = _AltScan(r'\b(?=[a-z])' + _COMMON_WORD, [f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)], re.I)   # = `_METRIC_KEYWORD.finditer`
 
 # %% ../nbs/09_metrics.ipynb #d979ca5b
 class Keyword(NamedTuple):
@@ -172,7 +201,7 @@ def _seg_name(m)->str: return SEGMENTS[int(m.lastgroup[1:])][0]
 @lru_cache(maxsize=1 << 12)
 def _keywords(s:str)->tuple:
     "The `Keyword`s of `s`, in order (cached: the same sentence is scanned more than once)."
-    kws = (Keyword(m.start(), m.end(), _kw_metric(m), m.group()) for m in _KEYWORD_SCAN.finditer(s))
+    kws = (Keyword(m.start(), m.end(), _kw_metric(m), m.group()) for m in _KEYWORD_ALTS.finditer(s))
     return tuple(k._replace(metric='margin') if k.metric == 'segment_margin' and _NAME_BEFORE.search(s, 0, k.start) else k for k in kws)
 
 @lru_cache(maxsize=1 << 12)
@@ -196,6 +225,7 @@ _FWD = re.compile(r"\b(?:expect(?:s|ed|ing)?\b|anticipat\w*|will|'ll|forecast\w*
                   r"would (?:represent|be|imply|translate|mean|result)|translates? (?:in)?to|at the midpoint|(?:we|i) plan|plan(?:s|ned)? (?:to|for)|assum\w*)\b", re.I)
 _TARGET = re.compile(r'\b(?:target\w*|goal|aim\w*|objective|opportunity to|return to|shooting for)\b', re.I)
 _FWD_SCAN, _TARGET_SCAN = PrefixScan(_FWD), PrefixScan(_TARGET)   # tried only at `expect`, `will`, `guid`, …; `target`, `goal`, …
+_CHANGE_GATE, _NEGCHANGE_GATE, _NEG_GATE, _COMPARE_GATE = map(LiteralGate, (_CHANGE, _NEGCHANGE, _NEG, _COMPARE))   # not run on a text without `up`, `grew`, …
 _ADDED = re.compile(r'\b(?:new|additional|another|added|adding)\b', re.I)
 
 # %% ../nbs/09_metrics.ipynb #6cf9f35d
@@ -246,15 +276,17 @@ _LINE = re.compile(r'\b(subscription|recurring|non-recurring|hardware|license|li
                    r'mobile|wireless|wireline|fiber|broadband|video|voice|data|payments?|marketplace|saas|consulting|implementation|'
                    r'installation|equipment|royalty|hosting|messaging|postpaid|prepaid)\s+$', re.I)
 
-_BASIS_RX = [(b, re.compile(p, re.I)) for b, p in _BASIS]
+_BASIS_RX = [(b, LiteralGate(re.compile(p, re.I))) for b, p in _BASIS]
+_EXCL_GATE, _PRIOR_GATE, _VERB_BEFORE_GATE, _COUNT_CHANGE_GATE, _COUNT_VS_GATE = map(LiteralGate, (_EXCL, _PRIOR, _VERB_BEFORE, _COUNT_CHANGE, _COUNT_VS))
 
 @lru_cache(maxsize=1 << 10)
 def _basis_in(text:str)->str:
     "`YoY` or `QoQ` if `text` names the comparison basis, else '' (cached: each number of a sentence asks about the whole sentence)."
     return next((b for b, p in _BASIS_RX if p.search(text)), '')
 
+@lru_cache(maxsize=1 << 10)
 def _kind_of(text:str)->str:
-    "`target`, `guidance` or `actual`, from the forward-looking words of the clause `text`."
+    "`target`, `guidance` or `actual`, from the forward-looking words of the clause `text` (cached: the numbers of one clause ask alike)."
     return 'target' if _TARGET_SCAN.search(text) else 'guidance' if _FWD_SCAN.search(text) else 'actual'
 
 # %% ../nbs/09_metrics.ipynb #70962939
@@ -262,6 +294,7 @@ _MONTHS = 'january february march april may june july august september october n
 _CAP = r"[A-Z][\w&'-]*(?:\s+(?:&\s+|and\s+(?=[A-Z])|of\s+(?=[A-Z]))?[A-Z][\w&'-]*){0,3}"   # a capitalised name of up to four words
 _ROSTER = re.compile(r'\b(?:segments|businesses|divisions|brands|banners|business units|reporting units)\b[^.:]{0,25}?[:,]\s*([^.;]+)', re.I)
 _OUR_SEGMENT = re.compile(rf"\b[Oo]ur\s+({_CAP})\s+(?:segment|business|division|unit|brand|banner)\b")
+_OUR_SCAN = PrefixScan(_OUR_SEGMENT)   # tried only at `our`
 _SUBJECT = re.compile(rf"(?:^|[.:;]\s+|\n|,\s+(?:while|and|but|whereas)\s+)(?:(?:[Ii]n|[Aa]t|[Ww]ithin)\s+({_CAP})(?=,\s)|({_CAP})(?=\s+(?:sales|revenues?|net sales|"
                       r"comparable sales|operating (?:income|margins?|profit)|segment (?:margins?|profit)|margins?|earnings|net income|adjusted EBITDA|"
                       r"EBITDA|orders|bookings|premiums|volumes?|occupancy|NOI)\b))")
@@ -271,6 +304,7 @@ _NOT_SEGMENT = re.compile(r"(?:total|net|gross|adjusted|gaap|non-gaap|operating|
                           r"first|second|third|fourth|last|next|current|prior|higher|lower|strong|solid|revenue|sales|margins?|earnings|ebitda|eps|"
                           + '|'.join(_MONTHS) + r")\b|.*\d", re.I)
 _TOTAL = re.compile(r'\b(?:overall|total|consolidated|combined|company-?wide|system-?wide|enterprise-wide|for the company)\b', re.I)
+_TOTAL_GATE = LiteralGate(_TOTAL)
 _IN_SEGMENT = re.compile(r'\s+(?:\S+\s+){0,2}?(?:in|at|from|for|within)\s+(?:the\s+|our\s+)?', re.I)   # "up 48% in Data Center"
 _CAUSE = re.compile(r'\b(?:(?:driven|led|helped|boosted|offset|hurt|weighed down) by|thanks to|due to|including|excluding|except|ex-|without|'
                     r'other than|outside(?: of)?|versus|vs\.?|compared (?:to|with))\s+(?:the\s+|our\s+)?$', re.I)
@@ -293,7 +327,7 @@ def _segment_names(said:list, # what the company said (turn texts)
                   )->tuple:
     "The call's own segment names (lower case), in order of first mention."
     subjects = lambda t: [m[1] or m[2] for m in _SUBJECT.finditer(t) if not _METRIC_KEYWORD.match(t, m.start(m.lastindex))]   # not `Deferred revenue`
-    found = [n for t in said for n in _roster(t) + _OUR_SEGMENT.findall(t) + subjects(t)]
+    found = [n for t in said for n in _roster(t) + [m[1] for m in _OUR_SCAN.finditer(t)] + subjects(t)]
     ok = lambda n: (not _NOT_SEGMENT.match(n) and not re.search(rf'\b{re.escape(n)}\b', operator, re.I) and not _SEGMENT_WORD.search(n)
                     and not _LINE.search(n.lower() + ' '))
     return tuple(dict.fromkeys(n.lower() for n in found if ok(n)))
@@ -319,9 +353,9 @@ def _plain_counts(s:str, kws:list, vals:list)->list:
         return dict(start=m.start('n1'), end=m.end(), value=v, low=lo if hi is not None else None, high=hi, unit=unit, **extra)
     out = [value(m, 'ratio' if k.metric in RATIO_METRICS else 'count', noun_at=k.start) for k in kws
            if k.metric in COUNT_METRICS | RATIO_METRICS and (m := _COUNT_AFTER.match(s, k.end)) and not taken(m.start('n1'))]
-    out += [value(m, ref='change') for m in _COUNT_CHANGE.finditer(s) if not taken(m.start('n1'))]
+    out += [value(m, ref='change') for m in _COUNT_CHANGE_GATE.finditer(s) if not taken(m.start('n1'))]
     out += [value(m, ref='level') for m in _COUNT_TO.finditer(s) if not taken(m.start('n1')) and all(not o['start'] <= m.start('n1') < o['end'] for o in out)]
-    return out + [value(m, ref='prior') for m in _COUNT_VS.finditer(s) if not taken(m.start('n1'))]
+    return out + [value(m, ref='prior') for m in _COUNT_VS_GATE.finditer(s) if not taken(m.start('n1'))]
 
 # %% ../nbs/09_metrics.ipynb #f3e03d87
 def _implied(s:str, vals:list, kws:list, ctx:dict)->tuple:
@@ -331,7 +365,7 @@ def _implied(s:str, vals:list, kws:list, ctx:dict)->tuple:
     if kws: return kws, ''
     known = {ctx.get('known', {}).get(round(abs(v['value']), 2)) for v in vals if v['unit'] == 'USD'} - {None}
     if len(known) == 1: return ref(known.pop()), ''
-    segs = [x for x in (_seg_name(m) for m in _SEGMENT_WORD.finditer(ctx.get('question', ''))) if x]
+    segs = [x for x in (_seg_name(m) for m in _SEGMENT_GATE.finditer(ctx.get('question', ''))) if x]
     if all(v['unit'] == 'USD' for v in vals) and _CONTRIB.search(s):   # "The new line contributed about $9 million"
         return [Keyword(0, 0, 'revenue', 'contribution')], segs[-1] if segs else ''
     if all(v['unit'] == '%' for v in vals) and (_WE_GREW.search(s) or _GROWTH_CUE.search(ctx.get('question', ''))) and not _NOT_OURS.search(s):
@@ -366,6 +400,7 @@ class SentenceScan:
 
 _NOT_MONEY = {'%', 'pp', 'x', 'count', 'ratio', 'bare'}   # `find_values` units that are not a currency
 _DIGIT = re.compile(r'\d')
+_PLAIN_START = re.compile(r'\s(?!(?:19|20)\d\d\b)\d')   # where a `_plain_counts` number can start: each follows a space and is no year
 
 def _money(v:dict)->dict:
     "`v` with an amount in any currency read as money (`unit` `USD`) and its currency kept in `currency`."
@@ -375,7 +410,7 @@ def _scan(sentence:str, period:str, ctx:dict)->SentenceScan|None:
     "The `SentenceScan` of `sentence`, or None if it has no number or no metric for one."
     s = _clean(sentence)
     vals = [_money(v) for v in find_values(s)]
-    if not vals and not _DIGIT.search(s): return None   # no number: no need to look for keywords
+    if not vals and not _PLAIN_START.search(s): return None   # no number, or none a plain count can be: no need to look for keywords
     kws = list(_keywords(s))
     vals = sorted(vals + _plain_counts(s, kws, vals), key=lambda v: v['start'])
     if not vals: return None
@@ -388,7 +423,7 @@ def _scan(sentence:str, period:str, ctx:dict)->SentenceScan|None:
     if ctx.get('period') and _OPENS_WITH_REFERENCE.match(s): period = ctx['period']
     if not ctx_seg and (ctx.get('heading') or ctx.get('segment') and _SEGMENT_ANAPHOR.match(s)):   # "Turning to Aerospace." or "Its margin was …"
         ctx_seg = ctx.get('heading') or ctx['segment']
-    stops = sorted([v['start'] for v in vals] + [m.start() for m in _COMPARE.finditer(sm)] + [m.start() for m in _PHRASE_BREAK.finditer(s)] + [len(s)])
+    stops = sorted([v['start'] for v in vals] + [m.start() for m in _COMPARE_GATE.finditer(sm)] + [m.start() for m in _PHRASE_BREAK.finditer(s)] + [len(s)])
     clauses = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s)] + [len(s)]
     return SentenceScan(s, sm, kws, vals, list(_periods(s, period)), period, stops, clauses, ctx_seg, _mentions(s, ctx.get('segments', ())),
                         ctx.get('horizon', ''), bool(ctx.get('guidance')) and bool(_RESTATES.match(s)), inferred, ctx.get('segments', ()))
@@ -486,6 +521,7 @@ def _metric_unit(metric:str)->str:
             'ratio' if metric in RATIO_METRICS else 'USD')
 
 _BRIDGE_BEFORE = re.compile(_BRIDGE.pattern + r'\s+(?:us\s+)?(?:(?:about|approximately|roughly|another|an?|the)\s+)*$', re.I)   # "cost us $0.02 per share"
+_BRIDGE_GATE = LiteralGate(_BRIDGE_BEFORE)
 _BRIDGE_AFTER = re.compile(r'\s*(?:per|a) (?:diluted )?share\s+(?:of\s+)?(?:\w+\s+)?' + _BRIDGE.pattern, re.I)           # "$0.05 per share benefit"
 
 def _per_share(scan:SentenceScan, r:Reading):
@@ -496,7 +532,7 @@ def _per_share(scan:SentenceScan, r:Reading):
     if r.metric != 'eps' or re.search(r'eps|earnings|income|loss', r.keyword.text, re.I):   # a per-share keyword of its own
         if pre and pre.metric == 'non_gaap_net_income' and r.metric == 'eps': r.metric = 'non_gaap_eps'
         return
-    if _BRIDGE_BEFORE.search(r.before[-40:]) or _BRIDGE_AFTER.match(scan.text, b): r.metric = 'per_share_item'
+    if _BRIDGE_GATE.search(r.before[-40:]) or _BRIDGE_AFTER.match(scan.text, b): r.metric = 'per_share_item'
     elif pre and pre.metric in PER_SHARE_OF: r.metric = PER_SHARE_OF[pre.metric]
     elif pre is None and _OR_BEFORE.fullmatch(r.before): r.metric = 'per_share_item'   # "Catastrophe losses were $148 million, or $0.92 per share"
 
@@ -515,7 +551,7 @@ def _read_unit(scan:SentenceScan, r:Reading, readings:list)->bool:
     elif share and r.metric in MARGIN_OF: r.metric, r.unit = MARGIN_OF[r.metric], '%'   # "operating income was $9.4 million, or 7.3% of revenue"
     elif share and r.unit == 'USD': r.unit = '% of revenue'   # "R&D expenses were $9.8 million, or 22% of revenue"
     elif r.said == '%' and r.unit != '%':
-        if not (r.change or _CHANGE.search(r.before) or _CHANGE_NOUN.search(s[b:b+40]) or _basis_in(s[b:b+30])): return False
+        if not (r.change or _CHANGE_GATE.search(r.before) or _CHANGE_NOUN.search(s[b:b+40]) or _basis_in(s[b:b+30])): return False
         r.change = True
     elif r.said == 'bare' and r.unit in ('USD', 'count'): r.said = r.unit
     elif r.said != r.unit and not (r.said == 'USD' and r.unit == 'USD/share' and abs(r.value['value']) < 1000): return False
@@ -529,11 +565,11 @@ def _read_change(scan:SentenceScan, r:Reading, readings:list):
     after = s[b:b+40]
     if not r.change and r.said not in ('%', 'pp', 'x'):
         compared = re.match(r'\s*(?:\w+\s+){0,2}compared (?:to|with)\s+(?:\w+\s+){0,3}\$', after)
-        if re.match(r'\s+to\s+\$?\d', after) and not re.search(r'\bfrom\s*$', r.before) and _CHANGE.search(s[r.keyword.start:a]): r.change = True
-        elif _VERB_BEFORE.search(r.before) and not compared: r.change = True
+        if re.match(r'\s+to\s+\$?\d', after) and not re.search(r'\bfrom\s*$', r.before) and _CHANGE_GATE.search(s[r.keyword.start:a]): r.change = True
+        elif _VERB_BEFORE_GATE.search(r.before) and not compared: r.change = True
     ref = r.value.get('ref')
     if ref: r.change = ref == 'change' or ref == 'prior' and readings[-1].change
-    r.prior = not r.change and (bool(_PRIOR.search(re.split(r'[,;]\s', scan.masked[r.begin:a])[-1])) or ref == 'prior')
+    r.prior = not r.change and (bool(_PRIOR_GATE.search(re.split(r'[,;]\s', scan.masked[r.begin:a])[-1])) or ref == 'prior')
 
 # %% ../nbs/09_metrics.ipynb #6090bb02
 def _period_phrase(scan:SentenceScan, r:Reading, readings:list)->tuple:
@@ -541,7 +577,7 @@ def _period_phrase(scan:SentenceScan, r:Reading, readings:list)->tuple:
     a, b = r.value['start'], r.value['end']
     base = lambda p: _BASE.search(scan.masked[max(0, p.start - 40):p.start])   # "versus the fourth quarter": a comparison base, not a period
     cand = [p for p in scan.periods if b <= p.start < r.stop and p.relative != 'since']
-    since = r.begin + max([m.start() for m in _COMPARE.finditer(scan.masked, r.begin, a)], default=0) if r.prior else r.begin   # a prior value's own phrase follows its comparison word
+    since = r.begin + max([m.start() for m in _COMPARE_GATE.finditer(scan.masked, r.begin, a)], default=0) if r.prior else r.begin   # a prior value's own phrase follows its comparison word
     cand = cand[:1] or [p for p in scan.periods if since <= p.start < a and p not in scan.claimed and not base(p)][-1:]
     same_as_before = bool(not cand and readings and r.unit == 'USD/share' and _OR_BEFORE.fullmatch(r.before))
     if cand: scan.claimed.add(cand[0])
@@ -570,7 +606,7 @@ def _change_basis(scan:SentenceScan, r:Reading, prior_periods:list)->str:
     since = re.match(r'\s*since\b', s[stop:stop+10]) and next((p for p in scan.periods if p.start >= stop), None)
     if since: return f'since {since.label}'
     if basis: return basis
-    phrases = [p.label for p in scan.periods if p.label and _PRIOR.search(scan.masked[max(0, p.start-60):p.start])]
+    phrases = [p.label for p in scan.periods if p.label and _PRIOR_GATE.search(scan.masked[max(0, p.start-60):p.start])]
     for o in prior_periods + phrases:
         if o and o == shift_period(lab, years=-1): return 'YoY'
         if o and o == shift_period(lab, quarters=-1): return 'QoQ'
@@ -594,12 +630,12 @@ def _read_kind(scan:SentenceScan, r:Reading, readings:list):
 def _read_sign(scan:SentenceScan, r:Reading, readings:list):
     "Step 6: `r.negative`, from decrease words for a change, loss words for a level of a `SIGNED` metric."
     s, b = scan.text, r.value['end']
-    if r.change: r.negative = bool(_NEGCHANGE.search(r.before[-30:] + s[b:r.stop])) and not _CHANGE_NOUN.search(r.skipped)
+    if r.change: r.negative = bool(_NEGCHANGE_GATE.search(r.before[-30:] + s[b:r.stop])) and not _CHANGE_NOUN.search(r.skipped)
     elif r.metric in SIGNED:
         said = r.before + re.match(r'\s*(?:\w+\s+){0,2}', s[b:b+25]).group()
-        r.negative = bool(_NEG.search(said) or r.metric in PER_SHARE and r.eps_loss) and not re.search(r'\b(?:positive|provided)\b', r.before)
+        r.negative = bool(_NEG_GATE.search(said) or r.metric in PER_SHARE and r.eps_loss) and not re.search(r'\b(?:positive|provided)\b', r.before)
 
-_QUAL_RX = [(k, re.compile(p, re.I)) for k, p in _QUAL]
+_QUAL_RX = [(k, LiteralGate(re.compile(p, re.I))) for k, p in _QUAL]
 _ABOUT = re.compile(r'(?:approximately|about|around|roughly|nearly|almost|close to|some|~)\s*(?:an?\s)?$', re.I)   # `~` without "the"
 
 def _qualifier(s:str, v:dict, before:str)->str:
@@ -617,11 +653,11 @@ def _read_qualifier(scan:SentenceScan, r:Reading, readings:list):
 def _segment(s:str, v:dict, kw:Keyword, post:Keyword|None, begin:int, vals:list, kws:list)->tuple:
     "`(segment, candidates)`: the segment or line a value's words name (None if none; '' for a total word), and the segment words before it (for `respectively`)."
     ms = _mask(s, kws, keep=('revenue', 'gross_margin'))   # "Telecom Services gross margin", but not the "services" of another metric
-    segs = [_seg_name(m) for m in _SEGMENT_WORD.finditer(ms[begin:v['start']] + ms[v['end']:post.start] if post else ms[begin:v['start']])]
+    segs = [_seg_name(m) for m in _SEGMENT_GATE.finditer(ms[begin:v['start']] + ms[v['end']:post.start] if post else ms[begin:v['start']])]
     if post or not kw.end:   # segment words after the keyword ("growth in our Software Solutions segment"), or after a referring value
         x = post.end if post else v['end']
         end = min([y['start'] for y in vals if y['start'] > x] + ([m.start() for m in _PHRASE_BREAK.finditer(s, x)] if post else []) + [len(s)])
-        after = [_seg_name(m) for m in _SEGMENT_WORD.finditer(ms[x:end])]
+        after = [_seg_name(m) for m in _SEGMENT_GATE.finditer(ms[x:end])]
         if after: return after[0], segs
     mods = [w for w in v.get('mods', []) if w not in _COUNT_MODS]
     line = _LINE.search(s[max(0, kw.start - 30):kw.start]) if kw.end else None
@@ -634,7 +670,7 @@ def _same_keyword(r:Reading, readings:list)->Reading|None:
 def _named(scan:SentenceScan, r:Reading)->str:
     "The call's own segment a number is said of: its last mention before the number with no total word between, else one right after it (`up 48% in Data Center`), else ''."
     a, b, s = r.value['start'], r.value['end'], scan.text
-    before = [m for m in scan.named if m[1] <= a and not _TOTAL.search(scan.masked, m[1], a)]   # masked: not the "combined" of "combined ratio"
+    before = [m for m in scan.named if m[1] <= a and not _TOTAL_GATE.search(scan.masked, m[1], a)]   # masked: not the "combined" of "combined ratio"
     after = [m for m in scan.named if b <= m[0] <= b + 40 and _IN_SEGMENT.fullmatch(s, b, m[0])]
     return (before[-1] if before else after[0] if after else (0, 0, ''))[2]
 
@@ -658,7 +694,7 @@ def _read_notes(scan:SentenceScan, r:Reading, readings:list):
     s, kw, same = scan.text, r.keyword, _same_keyword(r, readings)
     r.notes = [n for n, p in _NOTES if re.search(p, kw.text + s[kw.end:kw.end+15] + ' ' + r.skipped, re.I)]
     if kw.end and re.search(r'\b(?:non-?gaap|adjusted)\s+$', s[max(0, kw.start - 12):kw.start], re.I): r.notes.append('non-GAAP')
-    r.excluded = _EXCL.search(r.before) or (same and same.note.startswith('excl.') and same.excluded)
+    r.excluded = _EXCL_GATE.search(r.before) or (same and same.note.startswith('excl.') and same.excluded)
     if r.excluded: r.notes.append('excl. ' + re.sub(r"'s$", '', r.excluded.group(1)))
     t = kw.text.lower()
     if r.metric in PER_SHARE and ('basic' in t) != ('diluted' in t): r.notes.append('basic' if 'basic' in t else 'diluted')
@@ -717,10 +753,11 @@ def sentence_metrics(sentence:str, # one sentence
 _HORIZON = re.compile(r'(\d+|' + '|'.join(NUMBER_WORDS) + r')[- ](month|year)s?\b', re.I)
 
 _BACKLOG_WORDS = re.compile(r'backlog|remaining performance obligation', re.I)
+_BACKLOG_GATE = LiteralGate(_BACKLOG_WORDS)   # most sentences hold neither: not searched
 
 def _horizon(sent:str)->int|None:
     "The months a backlog defined in `sent` covers (`a rolling forward 36-month snapshot`), else None."
-    if not _BACKLOG_WORDS.search(sent): return None
+    if not _BACKLOG_GATE.search(sent): return None
     m = _HORIZON.search(sent)
     if m and re.search(r'\b(?:is|are|represents?|covers?|over the next|rolling)\b', sent, re.I):
         return int(parse_number(m.group(1)) * (12 if m.group(2).lower() == 'year' else 1))
@@ -754,8 +791,9 @@ def _guarded(sentence:str, *args)->tuple:
 
 _LABEL = re.compile(r'(Q[1-4]|H1|9M|FY) (\d{4})')   # a period label
 
+@lru_cache(maxsize=1 << 10)
 def _ahead(label:str, cur:str)->bool:
-    "True if the period `label` ends after the current period `cur` (a horizon guidance can be for)."
+    "True if the period `label` ends after the current period `cur` (a horizon guidance can be for; cached: a corpus names few periods)."
     p = lambda x: _LABEL.fullmatch(x or '')
     end = lambda m: int(m[2]) * 4 + {'H1': 2, '9M': 3, 'FY': 4}.get(m[1], int(m[1][1:]) if m[1][0] == 'Q' else 4)
     return bool(p(label)) and (not p(cur) or end(p(label)) > end(p(cur)))
@@ -765,7 +803,7 @@ def _cues(sentence:str, period:str)->tuple:
     "What `sentence` hands on: `(its money values, last current period named, opens with a reference?, backlog horizon, first horizon ahead if it looks forward)`."
     s = _clean(sentence)
     usd = tuple(sorted({round(abs(v['value']), 2) for v in map(_money, find_values(s)) if v['unit'] == 'USD'}))
-    ps = [p.label for p in _periods(sentence, period) if p.label and not p.relative and not _PRIOR.search(sentence[max(0, p.start-60):p.start])]
+    ps = [p.label for p in _periods(sentence, period) if p.label and not p.relative and not _PRIOR_GATE.search(sentence[max(0, p.start-60):p.start])]
     ahead = next((p.label for p in _periods(sentence, period) if _ahead(p.label, period)), '')
     ahead = ahead if ahead and _FWD_SCAN.search(sentence) else ''   # the cheap test first
     return usd, ps[-1] if ps else None, bool(_OPENS_WITH_REFERENCE.match(sentence)), _horizon(sentence), ahead
@@ -826,7 +864,7 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
 def _carried(c:_Carry, sent:str, found:tuple, ahead:str)->_Carry:
     "The `_Carry` after `sent` (whose rows are `found`; `ahead`: the first period after the current one it names, if it looks forward)."
     named = [m[2] for m in _mentions(sent, c.segments)]
-    heading = named[0] if len(set(named)) == 1 and not found and len(sent.split()) <= 8 else '' if named or c.heading and _TOTAL.search(sent) else c.heading   # not a roster
+    heading = named[0] if len(set(named)) == 1 and not found and len(sent.split()) <= 8 else '' if named or c.heading and _TOTAL_GATE.search(sent) else c.heading   # not a roster
     guided = any(r['kind'] == 'guidance' for r in found)
     horizon = ahead or ('' if found and not guided else c.horizon)   # a sentence of actual figures ends the outlook
     return c._replace(horizon=horizon, guidance=guided, segment=named[-1] if named else '', heading=heading)
