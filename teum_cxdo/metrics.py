@@ -726,13 +726,13 @@ def _distinct(rows:list)->list:
     return [r for i, r in enumerate(rows) if all(_fact_key(r) != _fact_key(x) for x in rows[:i])]
 
 # %% ../nbs/09_metrics.ipynb #6cf9f35e
-_STEPS = (_read_change, _read_period, _read_kind, _read_sign, _read_qualifier, _read_segment, _read_notes)   # after `_read_keyword`, `_read_unit`
+_READ_STEPS = (_read_change, _read_period, _read_kind, _read_sign, _read_qualifier, _read_segment, _read_notes)   # after `_read_keyword`, `_read_unit`
 
 def _read_number(scan:SentenceScan, i:int, readings:list)->Reading|None:
     "The `Reading` of the `i`-th number of `scan`, after the `readings` of the numbers before it; None if it states no fact."
     r = _read_keyword(scan, i, readings)
     if r is None or not _read_unit(scan, r, readings): return None
-    for step in _STEPS: step(scan, r, readings)
+    for step in _READ_STEPS: step(scan, r, readings)
     return r
 
 def sentence_metrics(sentence:str, # one sentence
@@ -826,7 +826,7 @@ def _last_metric(pending:list, metric:str)->str:
         if m: return re.sub('_growth$', '', m)
     return metric
 
-def _remember(known:dict, rows:list):
+def _remember_values(known:dict, rows:list):
     "Add the company's exact dollar levels in `rows` to `known` (value → metric; None when two metrics share a value)."
     for r in rows:
         if r['unit'] == 'USD' and not r['qualifier'] and not r['metric'].endswith('_growth'):
@@ -853,7 +853,7 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
         hits = tuple((k, doc.known[k]) for k in usd if doc.known.get(k) is not None)   # of `known`, only this sentence's dollar values matter
         found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if _has_number(sent) else ()   # an answer's first sentences may take their metric from the question
         out += [(sent, r) for r in found]
-        if company_said: _remember(doc.known, found)
+        if company_said: _remember_values(doc.known, found)
         doc.horizon = doc.horizon or h
         if 'margin' in sent.lower(): doc.margin = _named_metric(sent)[1] or doc.margin
         pending.append((sent, found))

@@ -136,13 +136,17 @@ def pool_map(func, # a picklable function of one item
         broken, running, ex = [], {}, ProcessPoolExecutor(workers, initializer=_worker_init)
         try:
             while todo or running:
-                while todo and len(running) < window:
+                while todo and len(running) < window and not _alone(todo[0], running, tries):
                     try: running[ex.submit(_call_safely, func, items[todo[0]])] = todo[0]; todo.pop(0)
                     except BrokenProcessPool: break    # the pool broke: the rest go to the next pool as they are
                 if not running: break
                 yield from _drain(running, broken, tries)
         finally: ex.shutdown(wait=False, cancel_futures=True)
         todo = broken + todo
+
+def _alone(i:int, running:dict, tries:dict)->bool:
+    "True if item `i` must wait: an item that was in flight when a worker died runs alone, so that a second crash is its own."
+    return bool(running) and (i in tries or any(j in tries for j in running.values()))
 
 def _drain(running:dict, broken:list, tries:dict):
     "Yield the results of the futures in `running` that are done (waiting for one); note crashed items in `broken`."

@@ -37,7 +37,7 @@ _NOT_NAMES = {'note', 'notes', 'source', 'revenue', 'revenues', 'total', 'questi
               'africa', 'sales', 'margin', 'margins', 'growth', 'income', 'cash', 'demand', 'guidance', 'segment', 'backlog'}
 _FUNCTION = {'of', 'and', 'for', 'the', 'at', 'in', 'on', 'to', 'a', 'an', 'with', 'de', 'del', 'y', 'et', 'und', 'behalf'}
 _FIRM_END = re.compile(r'(?:\b(?:inc|corp|co|ltd|llc|plc|lp|l\.p|s\.a|n\.v|ag|se|jr|sr)|\b[A-Z])\.$', re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 _HEADINGS = re.compile(r'(?:management discussion section|question and answer section|questions? (?:and|&) answers?'
                        r'|presentation|prepared remarks|q&a session|(?:corporate |other |company |conference call |call )?participants'
                        r'|executives|analysts):?', re.I)
@@ -71,7 +71,7 @@ def title_like(t:str)->bool:
     "Can `t` be a job title or firm (`CFO`, `Analyst, Zacks Investment Research, Inc.`) rather than speech (`revenue grew 5%.`)?"
     if not t: return True
     if len(t) > 120 or any(c in t for c in '?!%$:;') or t[-1] == ',' or t[-1] == '.' and not _FIRM_END.search(t): return False
-    words = _WORD.findall(t)
+    words = _NAME_WORD.findall(t)
     return 2 * sum(w[0].islower() and w.lower() not in _FUNCTION for w in words) <= len(words)
 
 def is_heading(s:str)->bool:
@@ -294,7 +294,7 @@ def read_roster(lines:list, # non-blank `(line, text)` pairs of a transcript
         else: return (drop, people, k) if seen or any(d[2] == 'section_heading' for d in drop) or operator_script(s.lower()) else None
     return None
 
-_INTRO = re.compile(r"\b(?:with (?:us|me)|joining (?:us|me)|on the call(?: with me)?|here with me)(?: today| on (?:the|today's) call)?"
+_WITH_US = re.compile(r"\b(?:with (?:us|me)|joining (?:us|me)|on the call(?: with me)?|here with me)(?: today| on (?:the|today's) call)?"
                     r"(?: today)? (?:are|is) ", re.I)
 
 def _intro_list(s:str)->list:
@@ -311,7 +311,7 @@ def _intro_list(s:str)->list:
 def introduced_people(text:str, # a paragraph
                      )->list|None:
     "`[(name, title)]` of the people a host introduces in `text` (`With me today are …`), or None if it introduces nobody."
-    if not ('ith ' in text or 'oining' in text or 'n the call' in text) or not (m := _INTRO.search(text)): return None
+    if not ('ith ' in text or 'oining' in text or 'n the call' in text) or not (m := _WITH_US.search(text)): return None
     return _intro_list(text[m.end():])
 
 # %% ../nbs/04_speakers.ipynb #fbc7612e

@@ -313,7 +313,7 @@ def topic_stability(X, labels:np.ndarray, top:list, L:np.ndarray, # TF-IDF, fina
     return pd.DataFrame({'topic': range(len(top)), 'passage_jaccard': pj.mean(0).round(3), 'term_jaccard': tj.mean(0).round(3)})
 
 # %% ../nbs/11_topics.ipynb #7affb21b
-def _candidates(n:int, n_terms_left:int, n_topics, lo:int, hi:int)->list:
+def _k_candidates(n:int, n_terms_left:int, n_topics, lo:int, hi:int)->list:
     "The numbers of topics to try: `n_topics`, or the k in `lo`…`hi` that the texts and terms allow ([1] if none)."
     if n_topics is not None:
         if _int(n_topics, 'n_topics') > n: raise TopicError(f"n_topics={n_topics} is more than the {n} texts with terms left")
@@ -367,7 +367,7 @@ def cluster_topics(texts, # passages to cluster (a list or Series of strings)
     cv, tf, C, X = _vectorise(texts, stop_list() if stop_words is None else stop_words)
     terms, has = cv.get_feature_names_out(), np.asarray(C.sum(1)).ravel() > 0
     B = (C > 0).astype(float)
-    fits, scores = _search(C, X, B, has, _candidates(int(has.sum()), len(terms), n_topics, lo, hi), method, seed, n_resamples, n_terms)
+    fits, scores = _search(C, X, B, has, _k_candidates(int(has.sum()), len(terms), n_topics, lo, hi), method, seed, n_resamples, n_terms)
     L, _, cent, top = fits[_choose_k(scores, tolerance)]
     W = np.asarray(X @ cent.T)
     a = np.where(has, W.argmax(1), -1)
