@@ -156,7 +156,7 @@ _SEGMENT_GATE = LiteralGate(_SEGMENT_WORD)   # `_SEGMENT_WORD`, not run on a tex
 class _AltScan:
     "`re.compile(head + '(?:' + '|'.join(alts) + ')', flags).finditer`, trying at each place only the `alts` one of whose literal prefixes occurs there (see above)."
     def __init__(self, head:str, alts:list, flags:int, depth:int=12):
-        self.head, self.alts, self.flags, self._rx, owners = head, alts, flags, {}, {}
+        self.head, self.alts, self.flags, self._rx, owners = head, alts, flags, [None] * len(alts), {}
         for i, a in enumerate(alts):
             for p in literal_prefixes(re.compile(head + a, flags), depth): owners.setdefault(p, set()).add(i)
         if '' in owners: raise ValueError('an alternative can start anywhere: nothing to skip')
@@ -164,10 +164,10 @@ class _AltScan:
         for p, ix in owners.items(): self._ac.add_word(p, (len(p) - 1, frozenset(ix)))
         self._ac.make_automaton()
 
-    def _sub(self, ix:frozenset)->re.Pattern:
-        "The pattern with only the alternatives `ix`, in their order (compiled once)."
-        rx = self._rx.get(ix)
-        if rx is None: rx = self._rx[ix] = re.compile(self.head + '(?:' + '|'.join(self.alts[i] for i in sorted(ix)) + ')', self.flags)
+    def _one(self, i:int)->re.Pattern:
+        "`head` followed by alternative `i` alone (compiled at its first use)."
+        rx = self._rx[i]
+        if rx is None: rx = self._rx[i] = re.compile(self.head + self.alts[i], self.flags)
         return rx
 
     def finditer(self, text:str):
@@ -175,7 +175,9 @@ class _AltScan:
         at, end = {}, 0
         for e, (k, ix) in self._ac.iter(fold(text)): at[e - k] = at[e - k] | ix if e - k in at else ix
         for p in sorted(at):
-            if p >= end and (m := self._sub(at[p]).match(text, p)): end = m.end(); yield m
+            if p < end: continue
+            m = next((m for i in sorted(at[p]) if (m := self._one(i).match(text, p))), None)
+            if m: end = m.end(); yield m
 
 _KEYWORD_ALTS = _AltScan(r'\b(?=[a-z])' + _COMMON_WORD, [f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)], re.I)   # = `_METRIC_KEYWORD.finditer`
 
