@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from .core import TeumCxdoError, InputError, read_bytes
 from .schema import MANAGEMENT, ANALYST, columns, compared_rows
-from .output import csv_text, to_csv, fig_png, html_report
+from .output import Figure, Table, csv_text, to_csv, fig_png, html_report
 from .pipeline import CALL_TABLES, analyze_batch
 from .sentiment import score_columns, tone_columns
 
@@ -357,10 +357,15 @@ def corpus_page(tb:pd.DataFrame, # `tone_by_call` of the run
         fig, ax = plt.subplots(figsize=(6, 2.8))
         ax.hist(d, bins=min(30, max(5, len(d) // 5)), color='#4C72B0'); ax.axvline(0, color='k', ls='--', lw=0.8)
         ax.set_xlabel('management − analyst mean fin_tone per call'); ax.set_ylabel('calls')
-        parts += [f'Management − analyst fin_tone difference: mean {d.mean():+.3f}, median {d.median():+.3f}, '
-                  f'positive in {(d > 0).mean():.0%} of the {len(d):,} calls where both roles speak.', fig_png(fig)]
-    parts += ['Tone by call (first 200 rows; all in tone_by_call.csv):', tb.head(200)]
-    return html_report('Corpus report', [('Summary', parts), ('Inputs not analysed', [errors if len(errors) else 'None.'])])
+        said = (f'mean {d.mean():+.3f}, median {d.median():+.3f}, positive in {(d > 0).mean():.0%} of the {len(d):,} calls '
+                'where both roles speak')
+        parts += [f'Management − analyst fin_tone difference: {said}.',
+                  Figure(fig_png(fig), 'Management − analyst mean fin_tone per call (calls where both roles speak); the dashed line is no difference.',
+                         f'Histogram of the per-call management − analyst fin_tone difference: {said}.')]
+    shown = f'all {len(tb):,} calls' if len(tb) <= 200 else f'the first 200 of {len(tb):,} calls; all in tone_by_call.csv'
+    parts.append(Table(tb.head(200), f'Tone by call: mean tone of each role per scorer, their difference and turn counts ({shown}).'))
+    bad = [Table(errors, 'Inputs not analysed: the file, its status and the reason.')] if len(errors) else ['None.']
+    return html_report('Corpus report', [('Summary', parts), ('Inputs not analysed', bad)])
 
 # %% ../nbs/14_runs.ipynb #467a5233
 SCHEDULERS = ('processes', 'dask')   # or a scheduler address, `tcp://host:8786`
