@@ -37,7 +37,7 @@ _NOT_NAMES = {'note', 'notes', 'source', 'revenue', 'revenues', 'total', 'questi
               'africa', 'sales', 'margin', 'margins', 'growth', 'income', 'cash', 'demand', 'guidance', 'segment', 'backlog'}
 _FUNCTION = {'of', 'and', 'for', 'the', 'at', 'in', 'on', 'to', 'a', 'an', 'with', 'de', 'del', 'y', 'et', 'und', 'behalf'}
 _FIRM_END = re.compile(r'(?:\b(?:inc|corp|co|ltd|llc|plc|lp|l\.p|s\.a|n\.v|ag|se|jr|sr)|\b[A-Z])\.$', re.I)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 _HEADINGS = re.compile(r'(?:management discussion section|question and answer section|questions? (?:and|&) answers?'
                        r'|presentation|prepared remarks|q&a session|(?:corporate |other |company |conference call |call )?participants'
                        r'|executives|analysts):?', re.I)
@@ -71,7 +71,7 @@ def title_like(t:str)->bool:
     "Can `t` be a job title or firm (`CFO`, `Analyst, Zacks Investment Research, Inc.`) rather than speech (`revenue grew 5%.`)?"
     if not t: return True
     if len(t) > 120 or any(c in t for c in '?!%$:;') or t[-1] == ',' or t[-1] == '.' and not _FIRM_END.search(t): return False
-    words = _NAME_WORD.findall(t)
+    words = _TITLE_WORD.findall(t)
     return 2 * sum(w[0].islower() and w.lower() not in _FUNCTION for w in words) <= len(words)
 
 def is_heading(s:str)->bool:
