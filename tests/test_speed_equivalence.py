@@ -1,5 +1,5 @@
 """The speed-ups of issue 16 change no result: every `text.PrefixScan` (a big regex tried only where one of its literal
-prefixes occurs) gives exactly the matches of the regex's own scan, so does every `numbers.LiteralGate` (a regex not
+prefixes occurs) gives exactly the matches of the regex's own scan, so does every `text.LiteralGate` (a regex not
 run on an ASCII text that holds none of the strings every match holds), and the shortcut rules (courtesy, restarts) equal
 the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
 the Kelvin sign `K` → k, `ı`/`İ` → i) or that `\\d` matches (`٣`), and exhaustively on every sentence (and every line) of
@@ -12,7 +12,7 @@ import teum_cxdo.metrics   # noqa: F401  (builds the metric-keyword scan)
 import teum_cxdo.numbers   # noqa: F401  (builds the value and period scans)
 from teum_cxdo.text import PREFIX_SCANS, PrefixScan, fold, literal_prefixes, is_courtesy, split_sentences, COURTESY_WORDS
 from teum_cxdo.metrics import METRICS
-from teum_cxdo.numbers import GATES
+from teum_cxdo.text import GATES
 
 ROOT = Path(__file__).parent.parent
 DOCS = sorted((ROOT / 'tests' / 'fixtures').glob('*.txt')) + sorted((ROOT / 'teum_cxdo' / 'data').glob('*.txt'))

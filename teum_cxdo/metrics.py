@@ -27,14 +27,14 @@ from .core import InputError
 from .schema import ANALYST, OPERATOR, FILING, columns, company_side
 
 # %% ../nbs/09_metrics.ipynb #6dd5ca57
-from .numbers import COUNT_NOUNS, NUMBER_WORDS, NUMERAL, LiteralGate, find_periods, find_values, magnitude, parse_number, shift_period
+from .numbers import COUNT_NOUNS, NUMBER_WORDS, NUMERAL, find_periods, find_values, magnitude, parse_number, shift_period
 _all_ = ['find_values', 'find_periods', 'COUNT_NOUNS']   # re-exported from `numbers`
 
 # %% ../nbs/09_metrics.ipynb #4a382e18
 from .corpus import DATA, documents, load_text
 
 # %% ../nbs/09_metrics.ipynb #76b41bf4
-from .text import PrefixScan, fold, literal_prefixes, split_sentences
+from .text import LiteralGate, PrefixScan, fold, literal_prefixes, split_sentences
 
 # %% ../nbs/09_metrics.ipynb #80de0d5a
 from .transcripts import load_call
@@ -149,7 +149,6 @@ _COMMON_WORD = (r'(?!(?:the|we|and|to|of|in|our|that|is|was|for|it|this|with|on|
                 r'sure|mean|kind|bit|little|terms|point|team|call|today|again|already|around|before|after|within|able|take|give|help|work|need)\b)')   # words no keyword starts with
 _METRIC_KEYWORD = re.compile(r'\b(?=[a-z])' + _COMMON_WORD + '(?:' + '|'.join(f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)) + ')', re.I)   # \b first, then common words out: fast
 _SEGMENT_WORD = re.compile('|'.join(f'(?P<s{i}>{p})' for i, (_, p) in enumerate(SEGMENTS)), re.I)
-_KEYWORD_SCAN = PrefixScan(_METRIC_KEYWORD, 12)   # `_METRIC_KEYWORD.finditer`, tried only where a keyword can start (`revenue`, `ebitda`, `cash`, …)
 _SEGMENT_GATE = LiteralGate(_SEGMENT_WORD)   # `_SEGMENT_WORD`, not run on a text without `cloud`, `softwa`, `servic`, `total`, …
 
 # %% ../nbs/09_metrics.ipynb #ce98c69b
