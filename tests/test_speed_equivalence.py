@@ -150,3 +150,51 @@ def test_courtesy_shortcut(words, sep):
 def test_courtesy_shortcut_on_every_sentence():
     for path in DOCS:
         for s in split_sentences(path.read_text(encoding='utf-8', errors='replace')): assert is_courtesy(s) == courtesy_before(s), s
+
+
+# ---- turn word counts summed from the sentences equal a scan of the whole turn
+from teum_cxdo.core import count_words
+from teum_cxdo.text import turn_word_counts
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(['U.S.', 'Inc.', 'Mr.', 'e.g.', 'revenue', 'Q2', '3.5', '1,250', "it's", 'co-op', '—', '_x_', '...', '?!', '.', ',',
+                                 '“', '”', ')', '(', '[ph]', '$', ' ', '  ', '\n', '\t', '\u00a0', '\u2028', 'A', 'x', '٣', 'ſ']), max_size=40))
+def test_turn_word_counts_equal_count_words(bits):
+    t = ''.join(bits)
+    assert turn_word_counts([t]) == [count_words(t)], t
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=120))
+def test_turn_word_counts_on_random_text(t):
+    assert turn_word_counts([t]) == [count_words(t)], t
+
+def test_turn_word_counts_on_every_document():
+    for path in DOCS:
+        text = path.read_text(encoding='utf-8', errors='replace')
+        assert turn_word_counts(text.split('\n\n')) == [count_words(t) for t in text.split('\n\n')], path
+
+
+# ---- segment mentions: the first-word shortcut equals the full scan
+from teum_cxdo.metrics import _mentions, _segment_pattern, _CAUSE
+
+def mentions_before(s, names):
+    "`metrics._mentions` as written before the shortcut: the names' regex over the whole sentence."
+    p = _segment_pattern(names)
+    return tuple((m.start(), m.end(), ' '.join(m.group().split()).lower()) for m in p.finditer(s) if not _CAUSE.search(s[max(0, m.start() - 30):m.start()])) if p else ()
+
+NAMES = [(), ('data center',), ('data center', 'automotive', 'industrial and iot'), ('ſoftware',), ('kiosk', 'consumer\nbanking'), ('us', 'u.s. retail')]
+BITS = ['Data', 'Center', 'data  center', 'DATA\nCENTER', 'Automotive', 'automotives', 'Industrial and IoT', 'software', 'Software', 'Kiosk',
+        'KIOSK', 'Consumer\nBanking', 'consumer banking', 'US', 'U.S. Retail', 'driven by', 'excluding', ' ', ', ', '.', 'revenue', '$3 million', 'é']
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(BITS), max_size=14), st.sampled_from(NAMES))
+def test_mentions_shortcut(bits, names):
+    s = ' '.join(bits)
+    assert _mentions.__wrapped__(s, names) == mentions_before(s, names), (s, names)
+
+def test_mentions_shortcut_on_every_sentence():
+    from teum_cxdo.metrics import _segment_names
+    for path in DOCS:
+        text = path.read_text(encoding='utf-8', errors='replace')
+        names = _segment_names(text.split('\n\n')) + ('data center', 'services')
+        for s in split_sentences(text): assert _mentions.__wrapped__(s, names) == mentions_before(s, names), (path, s)

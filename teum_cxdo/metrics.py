@@ -296,6 +296,7 @@ _CAP = r"[A-Z][\w&'-]*(?:\s+(?:&\s+|and\s+(?=[A-Z])|of\s+(?=[A-Z]))?[A-Z][\w&'-]
 _ROSTER = re.compile(r'\b(?:segments|businesses|divisions|brands|banners|business units|reporting units)\b[^.:]{0,25}?[:,]\s*([^.;]+)', re.I)
 _OUR_SEGMENT = re.compile(rf"\b[Oo]ur\s+({_CAP})\s+(?:segment|business|division|unit|brand|banner)\b")
 _OUR_SCAN = PrefixScan(_OUR_SEGMENT)   # tried only at `our`
+_ROSTER_SCAN = PrefixScan(_ROSTER)   # tried only at `segmen`, `busine`, `divisi`, …
 _SUBJECT = re.compile(rf"(?:^|[.:;]\s+|\n|,\s+(?:while|and|but|whereas)\s+)(?:(?:[Ii]n|[Aa]t|[Ww]ithin)\s+({_CAP})(?=,\s)|({_CAP})(?=\s+(?:sales|revenues?|net sales|"
                       r"comparable sales|operating (?:income|margins?|profit)|segment (?:margins?|profit)|margins?|earnings|net income|adjusted EBITDA|"
                       r"EBITDA|orders|bookings|premiums|volumes?|occupancy|NOI)\b))")
@@ -313,7 +314,7 @@ _CAUSE = re.compile(r'\b(?:(?:driven|led|helped|boosted|offset|hurt|weighed down
 def _roster(text:str)->list:
     "The names listed after `segments`/`businesses`/`brands` …: `A, B and C` (split at the last `and` unless a serial comma precedes it)."
     out = []
-    for m in _ROSTER.finditer(text):
+    for m in _ROSTER_SCAN.finditer(text):
         items = []
         for raw in m[1].split(','):
             x = re.sub(r'^\s*and\s+', '', raw).strip()
@@ -338,10 +339,17 @@ def _segment_pattern(names:tuple):
     "A regex that finds any of `names` as whole words, in any case (None for no names)."
     return re.compile(r'\b(?:' + '|'.join(re.escape(n).replace(r'\ ', r'\s+') for n in sorted(names, key=len, reverse=True)) + r')\b', re.I) if names else None
 
+@lru_cache(maxsize=1 << 8)
+def _name_heads(names:tuple)->tuple|None:
+    "The first words of `names` (each match of `_segment_pattern(names)` holds one, in any case), or None if one is not ASCII (`re.I` may match it to ASCII letters)."
+    heads = tuple(n.split(' ', 1)[0] for n in names)
+    return heads if all(h.isascii() for h in heads) else None
+
 @lru_cache(maxsize=1 << 12)
 def _mentions(s:str, names:tuple)->tuple:
     "`(start, end, name)` of each mention of one of the call's segments `names` in `s`, but not as a cause or an exclusion (`driven by Data Center`)."
-    p = _segment_pattern(names)
+    p, heads = _segment_pattern(names), _name_heads(names)
+    if heads is not None and s.isascii() and not any(h in s.lower() for h in heads): return ()   # no name's first word: most sentences
     return tuple((m.start(), m.end(), ' '.join(m.group().split()).lower()) for m in p.finditer(s) if not _CAUSE.search(s[max(0, m.start() - 30):m.start()])) if p else ()
 
 # %% ../nbs/09_metrics.ipynb #a6e1c0de

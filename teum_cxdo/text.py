@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ABBREVIATIONS', 'PREFIX_SCANS', 'GATES', 'BOILERPLATE', 'COURTESY_WORDS', 'sentence_spans', 'split_sentences',
-           'sentences', 'fold', 'literal_prefixes', 'PrefixScan', 'LiteralGate', 'is_boilerplate', 'is_courtesy',
-           'flag_turns', 'flag_split', 'flagged_sentences']
+           'turn_word_counts', 'sentences', 'fold', 'literal_prefixes', 'PrefixScan', 'LiteralGate', 'is_boilerplate',
+           'is_courtesy', 'flag_turns', 'flag_split', 'flagged_sentences']
 
 # %% ../nbs/03_text.ipynb #9075f4dd
 import re
@@ -69,6 +69,12 @@ def split_sentences(text:str)->list:
 
 # %% ../nbs/03_text.ipynb #97e7f32c
 def _squash(s:str)->str: return re.sub(r'\s+', '', s)
+
+# %% ../nbs/03_text.ipynb #wc0a1b2d
+def turn_word_counts(texts:list, # turn texts
+                    )->list:
+    "`count_words` of each of `texts`, summed from its sentences (and leaving their split memoised for `sentences`)."
+    return [sum(_sentences(t)[1]) for t in texts]
 
 # %% ../nbs/03_text.ipynb #81ea9f24
 def _split(turns:pd.DataFrame)->tuple:
