@@ -818,9 +818,9 @@ def _cues(sentence:str, period:str)->tuple:
     return usd, ps[-1] if ps else None, bool(_OPENS_WITH_REFERENCE.match(sentence)), _horizon(sentence), ahead
 
 def _has_number(sentence:str)->bool:
-    "Can `sentence` state a fact? Not without a number (`_scan` finds none whatever the context), so its context need not be built."
+    "Can `sentence` state a fact? Not without a value or a number a plain count can be (`_scan` stops there whatever the context), so its context need not be built."
     s = _clean(sentence)
-    return bool(_DIGIT.search(s)) or bool(find_values(s))
+    return bool(find_values(s)) or bool(_PLAIN_START.search(s))
 
 def _named_metric(sentence:str)->tuple:
     "`(last metric named, last margin kind named)` of `sentence`: read only when a later sentence needs them (most sentences state no number)."
