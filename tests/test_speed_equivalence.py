@@ -37,6 +37,7 @@ def assert_same(text):
             assert (a and a.span()) == (b and b.span()), (g, text, pos, end)
         assert matches(g.finditer(text)) == matches(g.rx.finditer(text)), (g, text)
     assert matches(teum_cxdo.numbers._value_matches(text)) == matches(teum_cxdo.numbers._VALUE_MENTION.finditer(text)), text   # not tried inside a digit run
+    if teum_cxdo.numbers._VALUE_MENTION.search(text): assert teum_cxdo.numbers._MAY_HOLD_VALUE.search(text), text   # so `find_values` need not ask
     kw = lambda it: [(m.span(), m.group(), m.lastgroup) for m in it]   # only the alternatives that can start at a place are tried there
     assert kw(teum_cxdo.metrics._KEYWORD_ALTS.finditer(text)) == kw(teum_cxdo.metrics._METRIC_KEYWORD.finditer(text)), text
 

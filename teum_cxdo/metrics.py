@@ -244,7 +244,7 @@ _VERB_BEFORE = re.compile(r'\b(?:increas\w*|decreas\w*|grew|grown|rose|up|down|d
                           r'(?:by\s+|of\s+)?(?:(?:about|approximately|around|roughly|nearly|almost|over|more than)\s+)?$', re.I)   # "an increase of 2.6 million"
 _BASIS = [('YoY', r'year[- ]over[- ]year|\byoy\b|prior[- ]year|previous year|last year|same period|a year ago'),
           ('QoQ', r'quarter[- ]over[- ]quarter|sequential\w*|\bqoq\b|(?:previous|prior|last|one) quarter')]
-_NOTES = [('organic', r'\borganic\b'), ('contribution', r'\bcontributions?\b')]
+_NOTES = [('organic', re.compile(r'\borganic\b', re.I)), ('contribution', re.compile(r'\bcontributions?\b', re.I))]
 _EXCL = re.compile(r"\b(?:without|excluding|excl\.?|ex-)\s+(?:the\s+)?(\w+)", re.I)
 _METRIC_ANAPHOR = re.compile(r"\b(?:this|that|the same)\s+(?:[\w-]+\s+){0,3}(?:indicator|metric|kpi|measure|number|figure)\b|"
                              r"^(?:that's |that is |this is |which is )?(?:compared|versus|vs\.?)\b", re.I)
@@ -267,6 +267,7 @@ _PLAIN_NUMBER = rf'(?!(?:19|20)\d\d\b)(?P<n1>{NUMERAL})(?:\s?(?:to|-|–)\s?(?P<
 _COUNT_AFTER = re.compile(r'(?:\s+(?:of|was|were|is|are|at|to|totaled|totalled|reached|stood|ended|grew|rose|increased|approximately|about|around|nearly|roughly|over|more|than|some|a|total))*\s+' + _PLAIN_NUMBER, re.I)
 _COUNT_VS = re.compile(r'\b(?:versus|vs\.?|compared (?:to|with)|from)\s+' + _PLAIN_NUMBER, re.I)
 _COUNT_TO = re.compile(r'\bto\s+' + _PLAIN_NUMBER, re.I)   # "customers grew 15% to 5,400"
+_COUNT_TO_SCAN = PrefixScan(_COUNT_TO)   # tried only at `to`
 _COUNT_CHANGE = re.compile(r'\b(?:net )?(?:increase|decrease|addition|gain|decline|reduction) of\s+' + _PLAIN_NUMBER, re.I)
 _CONTRIB = re.compile(r'\bcontribut\w*', re.I)
 _NON_GAAP_BASIS = re.compile(r'\b(?:on an? |in )(?:non-?gaap|adjusted) (?:basis|terms)\b', re.I)
@@ -363,7 +364,7 @@ def _plain_counts(s:str, kws:list, vals:list)->list:
     out = [value(m, 'ratio' if k.metric in RATIO_METRICS else 'count', noun_at=k.start) for k in kws
            if k.metric in COUNT_METRICS | RATIO_METRICS and (m := _COUNT_AFTER.match(s, k.end)) and not taken(m.start('n1'))]
     out += [value(m, ref='change') for m in _COUNT_CHANGE_GATE.finditer(s) if not taken(m.start('n1'))]
-    out += [value(m, ref='level') for m in _COUNT_TO.finditer(s) if not taken(m.start('n1')) and all(not o['start'] <= m.start('n1') < o['end'] for o in out)]
+    out += [value(m, ref='level') for m in _COUNT_TO_SCAN.finditer(s) if not taken(m.start('n1')) and all(not o['start'] <= m.start('n1') < o['end'] for o in out)]
     return out + [value(m, ref='prior') for m in _COUNT_VS_GATE.finditer(s) if not taken(m.start('n1'))]
 
 # %% ../nbs/09_metrics.ipynb #f3e03d87
@@ -701,7 +702,7 @@ def _scope(scan:SentenceScan, seg:str)->str:
 def _read_notes(scan:SentenceScan, r:Reading, readings:list):
     "Step 7b: `r.notes` (`organic`, `contribution`, `non-GAAP`, `excl. …`) and `r.excluded`."
     s, kw, same = scan.text, r.keyword, _same_keyword(r, readings)
-    r.notes = [n for n, p in _NOTES if re.search(p, kw.text + s[kw.end:kw.end+15] + ' ' + r.skipped, re.I)]
+    r.notes = [n for n, p in _NOTES if p.search(kw.text + s[kw.end:kw.end+15] + ' ' + r.skipped)]
     if kw.end and re.search(r'\b(?:non-?gaap|adjusted)\s+$', s[max(0, kw.start - 12):kw.start], re.I): r.notes.append('non-GAAP')
     r.excluded = _EXCL_GATE.search(r.before) or (same and same.note.startswith('excl.') and same.excluded)
     if r.excluded: r.notes.append('excl. ' + re.sub(r"'s$", '', r.excluded.group(1)))
@@ -811,11 +812,14 @@ def _ahead(label:str, cur:str)->bool:
 def _cues(sentence:str, period:str)->tuple:
     "What `sentence` hands on: `(its money values, last current period named, opens with a reference?, backlog horizon, first horizon ahead if it looks forward)`."
     s = _clean(sentence)
-    usd = tuple(sorted({round(abs(v['value']), 2) for v in map(_money, find_values(s)) if v['unit'] == 'USD'}))
-    ps = [p.label for p in _periods(sentence, period) if p.label and not p.relative and not _PRIOR_GATE.search(sentence[max(0, p.start-60):p.start])]
-    ahead = next((p.label for p in _periods(sentence, period) if _ahead(p.label, period)), '')
+    vals = find_values(s)
+    usd = tuple(sorted({round(abs(v['value']), 2) for v in map(_money, vals) if v['unit'] == 'USD'})) if vals else ()
+    last, ahead = None, ''
+    for p in _periods(sentence, period):   # the last current period named (not one compared with), the first ahead
+        if p.label and not p.relative and not _PRIOR_GATE.search(sentence[max(0, p.start-60):p.start]): last = p.label
+        if not ahead and _ahead(p.label, period): ahead = p.label
     ahead = ahead if ahead and _FWD_SCAN.search(sentence) else ''   # the cheap test first
-    return usd, ps[-1] if ps else None, bool(_OPENS_WITH_REFERENCE.match(sentence)), _horizon(sentence), ahead
+    return usd, last, bool(_OPENS_WITH_REFERENCE.match(sentence)), _horizon(sentence), ahead
 
 def _has_number(sentence:str)->bool:
     "Can `sentence` state a fact? Not without a value or a number a plain count can be (`_scan` stops there whatever the context), so its context need not be built."
@@ -872,7 +876,11 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
 
 def _carried(c:_Carry, sent:str, found:tuple, ahead:str)->_Carry:
     "The `_Carry` after `sent` (whose rows are `found`; `ahead`: the first period after the current one it names, if it looks forward)."
-    named = [m[2] for m in _mentions(sent, c.segments)]
+    named = [m[2] for m in _mentions(sent, c.segments)] if c.segments else []
+    if not named and not found:   # most sentences: no segment named, no figure (the general rules below, for this case)
+        heading, horizon = '' if c.heading and _TOTAL_GATE.search(sent) else c.heading, ahead or c.horizon
+        same = heading == c.heading and horizon == c.horizon and not c.guidance and not c.segment
+        return c if same else c._replace(horizon=horizon, guidance=False, segment='', heading=heading)
     heading = named[0] if len(set(named)) == 1 and not found and len(sent.split()) <= 8 else '' if named or c.heading and _TOTAL_GATE.search(sent) else c.heading   # not a roster
     guided = any(r['kind'] == 'guidance' for r in found)
     horizon = ahead or ('' if found and not guided else c.horizon)   # a sentence of actual figures ends the outlook

@@ -123,7 +123,6 @@ def _find_values(text:str)->tuple:
     "`find_values`, memoised (a pure function of the sentence; callers get copies)."
     if not _VALUE_GATE.may_match(text): return ()   # no digit, band, multiple or count noun: most sentences
     out, found = [], _value_matches(text)
-    if found and not _MAY_HOLD_VALUE.search(text): return ()   # as before the scan was narrowed (never taken: see the tests)
     for m in found:
         extra = {}
         if m['mr']: spans, unit = _range(m, text, 'r1', 'r2', 'rs1', 'rs2', 'mb'), currency(m['rc'])
