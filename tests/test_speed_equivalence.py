@@ -1,7 +1,8 @@
 """The speed-ups of issue 16 change no result: every `text.PrefixScan` (a big regex tried only where one of its literal
 prefixes occurs) gives exactly the matches of the regex's own scan, so does every `text.LiteralGate` (a regex not
-run on an ASCII text that holds none of the strings every match holds), and the shortcut rules (courtesy, restarts) equal
-the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
+run on a text whose `fold` holds none of the strings every match holds; `fold` is `str.lower` where that is the same),
+and the shortcut rules (courtesy, restarts, segment mentions, turn word counts summed from sentences, the value scan's
+dropped re-check) equal the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
 the Kelvin sign `K` → k, `ı`/`İ` → i) or that `\\d` matches (`٣`), and exhaustively on every sentence (and every line) of
 every fixture and bundled document. Speed itself is measured in `benchmarks/bench_pipeline.py`, never here."""
 import re
@@ -129,6 +130,7 @@ def test_scans_equal_full_scan_on_every_sentence(path):
     for piece in split_sentences(text) + text.split('\n'):
         assert_same(piece)
         assert_same(''.join(TRAPS.get(c, c)[0] for c in piece))   # the same text with every trap character swapped in
+        assert_same(piece.replace("'", '’').replace('"', '”').replace('-', '—'))   # curly quotes and dashes: folded by `str.lower`
 
 
 # ---- the shortcut rules
@@ -199,3 +201,18 @@ def test_mentions_shortcut_on_every_sentence():
         text = path.read_text(encoding='utf-8', errors='replace')
         names = _segment_names(text.split('\n\n')) + ('data center', 'services')
         for s in split_sentences(text): assert _mentions.__wrapped__(s, names) == mentions_before(s, names), (path, s)
+
+
+# ---- `fold` by `str.lower` where that is the same as the table
+from teum_cxdo.text import _fold_table
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=60))
+def test_fold_equals_the_table_on_random_text(t):
+    assert fold(t) == t.translate(_fold_table()), t
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.text(alphabet='aZ ’“”—–…é' + 'ÉΣσςſKİı٣１ﬁ', max_size=30))
+def test_fold_equals_the_table_on_trap_text(t):
+    assert fold(t) == t.translate(_fold_table()), t
+    assert_same(t)

@@ -342,7 +342,7 @@ def _segment_pattern(names:tuple):
 
 @lru_cache(maxsize=1 << 8)
 def _name_heads(names:tuple)->tuple|None:
-    "The first words of `names` (each match of `_segment_pattern(names)` holds one, in any case), or None if one is not ASCII (`re.I` may match it to ASCII letters)."
+    "The first words of `names` (the `fold` of each match of `_segment_pattern(names)` holds one), or None if one is not ASCII (not written as `fold` writes)."
     heads = tuple(n.split(' ', 1)[0] for n in names)
     return heads if all(h.isascii() for h in heads) else None
 
@@ -350,7 +350,8 @@ def _name_heads(names:tuple)->tuple|None:
 def _mentions(s:str, names:tuple)->tuple:
     "`(start, end, name)` of each mention of one of the call's segments `names` in `s`, but not as a cause or an exclusion (`driven by Data Center`)."
     p, heads = _segment_pattern(names), _name_heads(names)
-    if heads is not None and s.isascii() and not any(h in s.lower() for h in heads): return ()   # no name's first word: most sentences
+    low = fold(s) if heads is not None else ''
+    if heads is not None and not any(h in low for h in heads): return ()   # no name's first word (in `fold`, as `re.I` reads it): most sentences
     return tuple((m.start(), m.end(), ' '.join(m.group().split()).lower()) for m in p.finditer(s) if not _CAUSE.search(s[max(0, m.start() - 30):m.start()])) if p else ()
 
 # %% ../nbs/09_metrics.ipynb #a6e1c0de

@@ -105,9 +105,17 @@ def _fold_table()->dict:
     tab.update((ord(c), '\0') for c in re.findall(r'\d', every) if not c.isascii())
     return tab
 
+_NON_ASCII = re.compile(r'[^\x00-\x7f]')
+
+@lru_cache(maxsize=None)
+def _lower_keeps(c:str)->bool:
+    "Do `str.lower` and `fold` both leave the non-ASCII character `c` as it is (`’`, `—`, `é`; not `É`, `K`, `ſ`, `٣`)?"
+    return c.lower() == c and ord(c) not in _fold_table()
+
 def fold(text:str)->str:
     "`text` with the characters `re.I` matches to an ASCII letter as that letter in lower case, non-ASCII digits as NUL (same length)."
-    return text.lower() if text.isascii() else text.translate(_fold_table())
+    if text.isascii() or all(map(_lower_keeps, _NON_ASCII.findall(text))): return text.lower()   # `str.lower` is `fold` here, and fast
+    return text.translate(_fold_table())
 
 def _fold_char(c:str)->str|None:
     "A pattern character as `fold` writes what it matches; None for a non-ASCII character with a case (not spelled out)."
@@ -213,7 +221,7 @@ class PrefixScan:
 GATES = []   # every `LiteralGate` the package builds, so that the tests check each against its regex
 
 class LiteralGate:
-    "The regex `rx` behind an exact quick test: a text that holds none of `needs` (folded strings, one of which each match holds; default: `rx`'s `literal_prefixes`) and is ASCII has no match."
+    "The regex `rx` behind an exact quick test: a text whose `fold` holds none of `needs` (folded strings, one of which each match holds; default: `rx`'s `literal_prefixes`) has no match."
     def __init__(self, rx:re.Pattern, needs:tuple|None=None, depth:int=6):
         self.rx, self.needs = rx, tuple(needs) if needs is not None else tuple(literal_prefixes(rx, depth))
         if not self.needs or '' in self.needs: raise ValueError(f'{rx.pattern[:60]!r}: no string every match holds, nothing to test')
@@ -221,8 +229,10 @@ class LiteralGate:
 
     def may_match(self, text:str)->bool:
         "False only if `rx` cannot match anywhere in `text`."
-        if not text.isascii(): return True
-        low = text.lower()
+        if text.isascii(): low = text.lower()
+        else:
+            low = fold(text)
+            if '\0' in low: return True   # a non-ASCII digit: `needs` given by hand name ASCII digits only
         for w in self.needs:
             if w in low: return True
         return False
