@@ -112,10 +112,15 @@ def _lower_keeps(c:str)->bool:
     "Do `str.lower` and `fold` both leave the non-ASCII character `c` as it is (`’`, `—`, `é`; not `É`, `K`, `ſ`, `٣`)?"
     return c.lower() == c and ord(c) not in _fold_table()
 
+@lru_cache(maxsize=1 << 10)
+def _fold_other(text:str)->str:
+    "`fold` of a text that is not ASCII (memoised: the scans of one sentence fold it one after another)."
+    if all(map(_lower_keeps, _NON_ASCII.findall(text))): return text.lower()   # `str.lower` is `fold` here, and fast
+    return text.translate(_fold_table())
+
 def fold(text:str)->str:
     "`text` with the characters `re.I` matches to an ASCII letter as that letter in lower case, non-ASCII digits as NUL (same length)."
-    if text.isascii() or all(map(_lower_keeps, _NON_ASCII.findall(text))): return text.lower()   # `str.lower` is `fold` here, and fast
-    return text.translate(_fold_table())
+    return text.lower() if text.isascii() else _fold_other(text)
 
 def _fold_char(c:str)->str|None:
     "A pattern character as `fold` writes what it matches; None for a non-ASCII character with a case (not spelled out)."
