@@ -216,3 +216,17 @@ def test_fold_equals_the_table_on_random_text(t):
 def test_fold_equals_the_table_on_trap_text(t):
     assert fold(t) == t.translate(_fold_table()), t
     assert_same(t)
+
+
+# ---- `count_words` per whitespace-free chunk equals one scan of the whole text
+from teum_cxdo.core import WORD_RE
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=80))
+def test_count_words_by_chunks_on_random_text(t):
+    assert count_words(t) == len(WORD_RE.findall(t)), t
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.text(alphabet="ab9_.,-'’ \n\t\u00a0\u2028\x1c\x85٣Ωé$%", max_size=40))
+def test_count_words_by_chunks_on_trap_text(t):
+    assert count_words(t) == len(WORD_RE.findall(t)), t
