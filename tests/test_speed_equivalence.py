@@ -230,3 +230,22 @@ def test_count_words_by_chunks_on_random_text(t):
 @given(st.text(alphabet="ab9_.,-'’ \n\t\u00a0\u2028\x1c\x85٣Ωé$%", max_size=40))
 def test_count_words_by_chunks_on_trap_text(t):
     assert count_words(t) == len(WORD_RE.findall(t)), t
+
+
+# ---- segment subjects: `_SUBJECT` tried only where its matches start
+from teum_cxdo.metrics import _subject_matches, _SUBJECT
+
+SUBJECT_BITS = ['Data Center', 'revenue', 'sales', 'grew', '.', ': ', '; ', '\n', ', and ', ', while ', ',', 'In Aerospace', 'At Retail', ', ',
+                'Consumer Banking', 'operating income', ' ', 'x', 'We', 'net sales', 'Q2']
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(SUBJECT_BITS), max_size=16), st.sampled_from(['', ' ']))
+def test_subject_matches_equal_the_full_scan(bits, sep):
+    t = sep.join(bits)
+    assert [(m.span(), m.groups()) for m in _subject_matches(t)] == [(m.span(), m.groups()) for m in _SUBJECT.finditer(t)], t
+
+def test_subject_matches_on_every_document():
+    for path in DOCS:
+        t = path.read_text(encoding='utf-8', errors='replace')
+        for piece in [t] + t.split('\n\n'):
+            assert [(m.span(), m.groups()) for m in _subject_matches(piece)] == [(m.span(), m.groups()) for m in _SUBJECT.finditer(piece)], path

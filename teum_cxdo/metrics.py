@@ -325,11 +325,20 @@ def _roster(text:str)->list:
         out += [x for x, _ in items]
     return out
 
+_SUBJECT_AT = re.compile(r'[.:;\n,]')   # what a `_SUBJECT` match starts with, unless it starts the text
+
+def _subject_matches(text:str)->list:
+    "`list(_SUBJECT.finditer(text))`, the pattern tried only at the start and at `.`, `:`, `;`, a line break or `,` (where its matches start)."
+    out, end = [], 0
+    for p in [0] + [m.start() for m in _SUBJECT_AT.finditer(text)]:
+        if p >= end and (m := _SUBJECT.match(text, p)): end = m.end(); out.append(m)
+    return out
+
 def _segment_names(said:list, # what the company said (turn texts)
                    operator:str='', # what the operator said (names the company)
                   )->tuple:
     "The call's own segment names (lower case), in order of first mention."
-    subjects = lambda t: [m[1] or m[2] for m in _SUBJECT.finditer(t) if not _METRIC_KEYWORD.match(t, m.start(m.lastindex))]   # not `Deferred revenue`
+    subjects = lambda t: [m[1] or m[2] for m in _subject_matches(t) if not _METRIC_KEYWORD.match(t, m.start(m.lastindex))]   # not `Deferred revenue`
     found = [n for t in said for n in _roster(t) + [m[1] for m in _OUR_SCAN.finditer(t)] + subjects(t)]
     ok = lambda n: (not _NOT_SEGMENT.match(n) and not re.search(rf'\b{re.escape(n)}\b', operator, re.I) and not _SEGMENT_WORD.search(n)
                     and not _LINE.search(n.lower() + ' '))
