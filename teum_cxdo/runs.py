@@ -209,9 +209,14 @@ def run_batch(paths:list, # files of one batch
     files, tables = analyze_batch(paths, root, scorers)
     return dict(files=files, tables={k: _serialise(df, fmt) for k, df in tables.items()})
 
-def _batches(files:list, batch:int)->list:
-    "`files` (sorted) cut into lists of `batch`."
-    return [files[i:i + batch] for i in range(0, len(files), batch)]
+def _batches(files:list, batch:int, workers:int=0)->list:
+    "`files` (sorted) cut in order into lists of `batch`; given `workers`, the last lists shrink so that the workers finish together (see below)."
+    if not workers: return [files[i:i + batch] for i in range(0, len(files), batch)]
+    out, i, least = [], 0, max(1, batch // 8)
+    while i < len(files):
+        k = min(batch, max(least, -(-(len(files) - i) // (2 * workers))))   # at most half a round of what is left per worker
+        out.append(files[i:i + k]); i += k
+    return out
 
 def _write_atomic(path:Path, data):
     "Write `data` (str or bytes) to `path` through a temporary file, so a reader never sees half of it."
@@ -234,9 +239,9 @@ def _sha256(path)->str:
     try: return hashlib.sha256(read_bytes(path)).hexdigest()
     except InputError: return ""
 
-def _run_plan(files:list, batch:int, options:dict)->dict:
-    "What a run will do: its options and its batches, as stored in `run.json` to recognise it when resuming."
-    return dict(options=options, batches=[[str(p) for p in b] for b in _batches(files, batch)])
+def _run_plan(batches:list, options:dict)->dict:
+    "What a run will do: its options and its `batches` (lists of files), as stored in `run.json` to recognise it when resuming."
+    return dict(options=options, batches=[[str(p) for p in b] for b in batches])
 
 def _done_batches(stage:Path, plan:dict)->set:
     "Indices of the batches whose parts in `stage` are complete and whose inputs are unchanged (SHA-256)."
@@ -445,7 +450,7 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any case, any supp
                out, # output folder for the tables, `errors.csv`, `index.html` and `manifest.json`
                workers:int|None=None, # processes or Dask workers (default: all cores)
                progress:bool=True, # show a progress bar on stderr
-               batch:int|None=None, # files per task (default: up to 32, at least 4 tasks per worker)
+               batch:int|None=None, # files per task (default: up to 32, at least 4 tasks per worker, the last ones smaller)
                scorers=None, # scorer names (default: every registered scorer)
                fmt:str='csv', # `csv` (one file per table) or `parquet` (one dataset folder per table)
                scheduler:str='processes', # `processes`, `dask` (a local Dask cluster) or a Dask scheduler address
@@ -456,10 +461,10 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any case, any supp
     out = _check_options(out, workers, batch, fmt, scheduler)
     files, others = find_inputs(folder, exclude=out)
     workers = workers or os.cpu_count() or 1
-    batch = batch or max(1, min(32, len(files) // (4 * workers)))
+    batches = _batches(files, batch) if batch else _batches(files, max(1, min(32, len(files) // (4 * workers))), workers)
     names = [s if isinstance(s, str) else s.name for s in (scorers or [])] or tone_columns()
     where = str(folder) if '://' in str(folder) else str(Path(folder).resolve())
-    plan = _run_plan(files, batch, dict(folder=where, batch=batch, fmt=fmt, scorers=names))
+    plan = _run_plan(batches, dict(folder=where, batch=batch or len(batches[0]), fmt=fmt, scorers=names))
     out.mkdir(parents=True, exist_ok=True)
     counts = dict(files=len(files), failed=0, skipped=0, words=0, batches=len(plan['batches']), resumed=0)
     with OutputLock(out):
@@ -469,6 +474,6 @@ def run_corpus(folder, # folder of call transcripts (`*.txt`, any case, any supp
         counts['resumed'] = len(done)
         todo = [k for k in range(len(plan['batches'])) if k not in done]
         task = partial(run_batch, root=folder, scorers=scorers, fmt=fmt)
-        _execute(task, _batches(files, batch), todo, out / STAGING, fmt, workers, scheduler, progress, say)
+        _execute(task, batches, todo, out / STAGING, fmt, workers, scheduler, progress, say)
         _finish_run(out, plan, others, counts, fmt, scorers)
     return counts
