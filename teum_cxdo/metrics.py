@@ -156,8 +156,9 @@ class _AltScan:
     "`re.compile(head + '(?:' + '|'.join(alts) + ')', flags).finditer`, trying at each place only the `alts` one of whose literal prefixes occurs there (see above)."
     def __init__(self, head:str, alts:list, flags:int, depth:int=12):
         self.head, self.alts, self.flags, self._rx, owners = head, alts, flags, [None] * len(alts), {}
-        for i, a in enumerate(alts):
-            for p in literal_prefixes(re.compile(head + a, flags), depth): owners.setdefault(p, set()).add(i)
+        if literal_prefixes(re.compile(head, flags), depth) != ['']: raise ValueError('head must be zero-width (word boundaries, lookarounds)')
+        for i, a in enumerate(alts):   # a zero-width head adds nothing to an alternative's prefixes: each is read alone (compiling head + a costs more)
+            for p in literal_prefixes(re.compile(a, flags), depth): owners.setdefault(p, set()).add(i)
         if '' in owners: raise ValueError('an alternative can start anywhere: nothing to skip')
         self._ac = ahocorasick.Automaton()
         for p, ix in owners.items(): self._ac.add_word(p, (len(p) - 1, frozenset(ix)))
