@@ -7,7 +7,7 @@ __all__ = ['LOCK', 'STAGING', 'MANIFEST', 'FORMATS', 'SCHEDULERS', 'RunError', '
            'dask_map', 'run_batch', 'tone_by_call', 'corpus_page', 'run_corpus']
 
 # %% ../nbs/14_runs.ipynb #33f93787
-import errno, hashlib, json, os, shutil, signal, stat, sys, time
+import errno, hashlib, json, os, shutil, signal, stat, sys, threading, time
 from concurrent.futures import ProcessPoolExecutor, FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
@@ -375,6 +375,11 @@ def corpus_page(tb:pd.DataFrame, # `tone_by_call` of the run
 # %% ../nbs/14_runs.ipynb #467a5233
 SCHEDULERS = ('processes', 'dask')   # or a scheduler address, `tcp://host:8786`
 
+def _warm_page():
+    "Import matplotlib for `corpus_page` (run in a thread while the last batches run; an error is left for `corpus_page` to raise)."
+    try: import matplotlib.pyplot   # noqa: F401
+    except Exception: pass
+
 def _execute(task, batches:list, todo:list, stage:Path, fmt:str, workers:int, scheduler:str, progress:bool, say)->None:
     "Run `task` over the batches `todo` on the chosen executor and save each batch's parts as it finishes."
     from tqdm import tqdm
@@ -387,11 +392,13 @@ def _execute(task, batches:list, todo:list, stage:Path, fmt:str, workers:int, sc
             say(f"Dask dashboard: {client.dashboard_link}")
             results = dask_map(task, items, client)
         try:
+            left, warm = len(items), workers > 1 and 'matplotlib.pyplot' not in sys.modules
             for i, res, err in results:
-                k = todo[i]
+                k, left = todo[i], left - 1
                 if err: res = dict(files=[dict(file=str(p), doc_id='', sha256='', words=0, error=err) for p in items[i]], tables={})
                 _save_part(stage / 'parts', k, res, fmt)
                 bar.update(len(items[i]))
+                if warm and left < workers: threading.Thread(target=_warm_page, daemon=True).start(); warm = False   # a core is free
         finally:
             if scheduler != 'processes': client.close(); client.cluster is not None and client.cluster.close()
 
