@@ -146,4 +146,4 @@ def test_dask_worker_killed_mid_run_output_still_complete(tmp_path):
         c = run_corpus(src, tmp_path / 'out', progress=False, batch=1, scheduler=cluster.scheduler_address)
         th.join()
     run_corpus(src, tmp_path / 'pool', workers=2, progress=False, batch=1)
-    assert killed == [False] and c['failed'] == 0   # killed before the run had finished and tables(tmp_path / 'out') == tables(tmp_path / 'pool')
+    assert killed == [False] and c['failed'] == 0, (killed, (tmp_path / 'out' / 'errors.csv').read_text())   # killed before the run had finished and tables(tmp_path / 'out') == tables(tmp_path / 'pool')

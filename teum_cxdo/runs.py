@@ -175,19 +175,23 @@ def dask_map(func, # a picklable function of one item
              client, # a `distributed.Client`
              window:int|None=None, # most items in flight (default 2 × the cluster's threads)
             ):
-    "Yield `(index, result, error)` per item as the Dask cluster finishes them, at most `window` in flight."
+    "Yield `(index, result, error)` per item as the Dask cluster finishes them, at most `window` in flight; an item the cluster fails on is tried once more."
     from distributed import as_completed
     window = window or 2 * max(1, sum(client.nthreads().values()))
-    todo, running = list(range(len(items))), {}
+    todo, running, tries = list(range(len(items))), {}, {}
     ac = as_completed()
     while todo or running:
         while todo and len(running) < window:
             i = todo.pop(0); f = client.submit(_call_safely, func, items[i], pure=False); running[f.key] = i; ac.add(f)
         f = next(ac)
         i = running.pop(f.key)
-        try: yield (i, *f.result())
-        except Exception as e: yield (i, None, f'{type(e).__name__}: the Dask task failed: {e}')
+        try: res = f.result()
+        except Exception as e:   # the cluster's failure (the task's own errors come back in `res`): a lost worker, a broken connection
+            tries[i] = tries.get(i, 0) + 1
+            res = None if tries[i] < 2 else (None, f'{type(e).__name__}: the Dask task failed twice: {e}')
         f.release()
+        if res is None: todo.insert(0, i)
+        else: yield (i, *res)
 
 # %% ../nbs/14_runs.ipynb #bb6d1eda
 FORMATS = ('csv', 'parquet')
@@ -392,7 +396,7 @@ def _execute(task, batches:list, todo:list, stage:Path, fmt:str, workers:int, sc
             say(f"Dask dashboard: {client.dashboard_link}")
             results = dask_map(task, items, client)
         try:
-            left, warm = len(items), workers > 1 and 'matplotlib.pyplot' not in sys.modules
+            left, warm = len(items), scheduler == 'processes' and workers > 1 and 'matplotlib.pyplot' not in sys.modules   # local workers only
             for i, res, err in results:
                 k, left = todo[i], left - 1
                 if err: res = dict(files=[dict(file=str(p), doc_id='', sha256='', words=0, error=err) for p in items[i]], tables={})
