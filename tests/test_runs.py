@@ -11,11 +11,11 @@ from teum_cxdo.core import InputError
 FIX = Path(__file__).parent / 'fixtures'
 CALLS = ('labeled_call.txt', 'bullet_call.txt', 'unlabeled_call.txt', 'inline_call.txt', 'unlabeled_call_2.txt')
 
-def corpus(tmp_path, names=CALLS, copies=1)->Path:
-    "A folder of fixture calls (`copies` of each, with unique names)."
+def corpus(tmp_path, names=CALLS, copies=1, repeat=1)->Path:
+    "A folder of fixture calls (`copies` of each, with unique names; each file the call `repeat` times over, for longer tasks)."
     src = tmp_path / 'calls'; src.mkdir(exist_ok=True)
     for k in range(copies):
-        for n in names: (src / f'{k:03d}_{n}').write_bytes((FIX / n).read_bytes())
+        for n in names: (src / f'{k:03d}_{n}').write_bytes(b'\n\n'.join([(FIX / n).read_bytes()] * repeat))
     return src
 
 def tables(out:Path)->dict: return {t: (out / f'{t}.csv').read_bytes() for t in CALL_TABLES + ('tone_by_call',)}
@@ -90,7 +90,7 @@ def children(pid:int)->list:
 
 @pytest.mark.parametrize('sig', [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_run_keeps_the_old_output_and_resumes(tmp_path, sig):
-    src, out = corpus(tmp_path, CALLS, copies=6), tmp_path / 'out'
+    src, out = corpus(tmp_path, CALLS, copies=6, repeat=6), tmp_path / 'out'   # tasks long enough that the signal comes mid-run
     assert cli('report', '--input', src, '--out', out, '-q', '--workers', 2, '--batch', 1).wait(300) == 0
     complete = tables(out)
     (src / 'new_call.txt').write_bytes((FIX / 'labeled_call.txt').read_bytes().replace(b'Acme', b'Zenith'))
@@ -135,7 +135,7 @@ def test_dask_local_cluster_gives_the_process_pool_tables(tmp_path):
 
 def test_dask_worker_killed_mid_run_output_still_complete(tmp_path):
     from distributed import Client, LocalCluster
-    src = corpus(tmp_path, CALLS, copies=8)
+    src = corpus(tmp_path, CALLS, copies=8, repeat=3)   # tasks long enough that the kill comes mid-run
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=':0') as cluster, Client(cluster) as client:
         import threading
         pids, killed = client.run(os.getpid), []
