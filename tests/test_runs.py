@@ -75,8 +75,9 @@ def test_symlinks_in_out_are_replaced_not_followed(tmp_path):
 # --- the command line, interrupted -------------------------------------------------------------------------------
 
 def cli(*args, **kw):
+    "The command line in a new process, with Ctrl-C's default even if this process ignores it (as a background job does: Python then keeps ignoring it)."
     return subprocess.Popen([sys.executable, '-c', 'import sys; from teum_cxdo.cli import main; sys.exit(main())', *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **kw)
 
 def wait_for_parts(out:Path, n:int, timeout=120):
     "Wait until the run into `out` has saved `n` batches."
@@ -90,7 +91,7 @@ def children(pid:int)->list:
 
 @pytest.mark.parametrize('sig', [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_run_keeps_the_old_output_and_resumes(tmp_path, sig):
-    src, out = corpus(tmp_path, CALLS, copies=6, repeat=6), tmp_path / 'out'   # tasks long enough that the signal comes mid-run
+    src, out = corpus(tmp_path, CALLS, copies=6, repeat=3), tmp_path / 'out'   # tasks long enough that the signal comes mid-run
     assert cli('report', '--input', src, '--out', out, '-q', '--workers', 2, '--batch', 1).wait(300) == 0
     complete = tables(out)
     (src / 'new_call.txt').write_bytes((FIX / 'labeled_call.txt').read_bytes().replace(b'Acme', b'Zenith'))
