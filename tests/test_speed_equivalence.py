@@ -1,7 +1,7 @@
 """The speed-ups of issue 16 change no result: every `text.PrefixScan` (a big regex tried only where one of its literal
 prefixes occurs) gives exactly the matches of the regex's own scan, so does every `text.LiteralGate` (a regex not
 run on a text whose `fold` holds none of the strings every match holds; `fold` is `str.lower` where that is the same),
-and the shortcut rules (courtesy, restarts, segment mentions, turn word counts summed from sentences, the value scan's
+and the shortcut rules (courtesy, restarts, segment mentions, word counts per chunk, the value scan's
 dropped re-check) equal the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
 the Kelvin sign `K` → k, `ı`/`İ` → i) or that `\\d` matches (`٣`), and exhaustively on every sentence (and every line) of
 every fixture and bundled document. Speed itself is measured in `benchmarks/bench_pipeline.py`, never here."""
@@ -155,28 +155,6 @@ def test_courtesy_shortcut_on_every_sentence():
         for s in split_sentences(path.read_text(encoding='utf-8', errors='replace')): assert is_courtesy(s) == courtesy_before(s), s
 
 
-# ---- turn word counts summed from the sentences equal a scan of the whole turn
-from teum_cxdo.core import count_words
-from teum_cxdo.text import turn_word_counts
-
-@settings(max_examples=600, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(['U.S.', 'Inc.', 'Mr.', 'e.g.', 'revenue', 'Q2', '3.5', '1,250', "it's", 'co-op', '—', '_x_', '...', '?!', '.', ',',
-                                 '“', '”', ')', '(', '[ph]', '$', ' ', '  ', '\n', '\t', '\u00a0', '\u2028', 'A', 'x', '٣', 'ſ']), max_size=40))
-def test_turn_word_counts_equal_count_words(bits):
-    t = ''.join(bits)
-    assert turn_word_counts([t]) == [count_words(t)], t
-
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=120))
-def test_turn_word_counts_on_random_text(t):
-    assert turn_word_counts([t]) == [count_words(t)], t
-
-def test_turn_word_counts_on_every_document():
-    for path in DOCS:
-        text = path.read_text(encoding='utf-8', errors='replace')
-        assert turn_word_counts(text.split('\n\n')) == [count_words(t) for t in text.split('\n\n')], path
-
-
 # ---- segment mentions: the first-word shortcut equals the full scan
 from teum_cxdo.metrics import _mentions, _segment_pattern, _CAUSE
 
@@ -219,7 +197,7 @@ def test_fold_equals_the_table_on_trap_text(t):
 
 
 # ---- `count_words` per whitespace-free chunk equals one scan of the whole text
-from teum_cxdo.core import WORD_RE
+from teum_cxdo.core import WORD_RE, count_words
 
 @settings(max_examples=600, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=80))

@@ -34,7 +34,7 @@ _all_ = ['find_values', 'find_periods', 'COUNT_NOUNS']   # re-exported from `num
 from .corpus import DATA, documents, load_text
 
 # %% ../nbs/09_metrics.ipynb #76b41bf4
-from .text import LiteralGate, PrefixScan, fold, literal_prefixes, split_sentences
+from .text import LiteralGate, PrefixScan, fold, literal_prefixes, matches_at, split_sentences
 
 # %% ../nbs/09_metrics.ipynb #80de0d5a
 from .transcripts import load_call
@@ -330,10 +330,7 @@ _SUBJECT_AT = re.compile(r'[.:;\n,]')   # what a `_SUBJECT` match starts with, u
 
 def _subject_matches(text:str)->list:
     "`list(_SUBJECT.finditer(text))`, the pattern tried only at the start and at `.`, `:`, `;`, a line break or `,` (where its matches start)."
-    out, end = [], 0
-    for p in [0] + [m.start() for m in _SUBJECT_AT.finditer(text)]:
-        if p >= end and (m := _SUBJECT.match(text, p)): end = m.end(); out.append(m)
-    return out
+    return list(matches_at(_SUBJECT, text, [0] + [m.start() for m in _SUBJECT_AT.finditer(text)]))
 
 def _segment_names(said:list, # what the company said (turn texts)
                    operator:str='', # what the operator said (names the company)
@@ -360,8 +357,7 @@ def _name_heads(names:tuple)->tuple|None:
 def _mentions(s:str, names:tuple)->tuple:
     "`(start, end, name)` of each mention of one of the call's segments `names` in `s`, but not as a cause or an exclusion (`driven by Data Center`)."
     p, heads = _segment_pattern(names), _name_heads(names)
-    low = fold(s) if heads is not None else ''
-    if heads is not None and not any(h in low for h in heads): return ()   # no name's first word (in `fold`, as `re.I` reads it): most sentences
+    if heads is not None and not any(map(fold(s).__contains__, heads)): return ()   # no name's first word (in `fold`, as `re.I` reads it): most sentences
     return tuple((m.start(), m.end(), ' '.join(m.group().split()).lower()) for m in p.finditer(s) if not _CAUSE.search(s[max(0, m.start() - 30):m.start()])) if p else ()
 
 # %% ../nbs/09_metrics.ipynb #a6e1c0de
@@ -888,14 +884,11 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
 def _carried(c:_Carry, sent:str, found:tuple, ahead:str)->_Carry:
     "The `_Carry` after `sent` (whose rows are `found`; `ahead`: the first period after the current one it names, if it looks forward)."
     named = [m[2] for m in _mentions(sent, c.segments)] if c.segments else []
-    if not named and not found:   # most sentences: no segment named, no figure (the general rules below, for this case)
-        heading, horizon = '' if c.heading and _TOTAL_GATE.search(sent) else c.heading, ahead or c.horizon
-        same = heading == c.heading and horizon == c.horizon and not c.guidance and not c.segment
-        return c if same else c._replace(horizon=horizon, guidance=False, segment='', heading=heading)
     heading = named[0] if len(set(named)) == 1 and not found and len(sent.split()) <= 8 else '' if named or c.heading and _TOTAL_GATE.search(sent) else c.heading   # not a roster
-    guided = any(r['kind'] == 'guidance' for r in found)
-    horizon = ahead or ('' if found and not guided else c.horizon)   # a sentence of actual figures ends the outlook
-    return c._replace(horizon=horizon, guidance=guided, segment=named[-1] if named else '', heading=heading)
+    guided = bool(found) and any(r['kind'] == 'guidance' for r in found)
+    horizon, segment = ahead or ('' if found and not guided else c.horizon), named[-1] if named else ''   # a sentence of actual figures ends the outlook
+    if (horizon, guided, segment, heading) == (c.horizon, c.guidance, c.segment, c.heading): return c   # most sentences change nothing
+    return c._replace(horizon=horizon, guidance=guided, segment=segment, heading=heading)
 
 def document_metrics(turns, # `(text, role, speaker, turn, sentences)` per turn of ONE document, in order (`sentences`: `text.split_sentences(text)`)
                      company:str, # ticker put in every row

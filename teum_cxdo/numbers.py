@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 # %% ../nbs/08_numbers.ipynb #b544c9a3
-from .text import LiteralGate, PrefixScan
+from .text import LiteralGate, PrefixScan, matches_at
 
 # %% ../nbs/08_numbers.ipynb #b245620a
 NUMBER_WORDS = {w: i for i, w in enumerate('zero one two three four five six seven eight nine ten eleven twelve'.split())}
@@ -111,11 +111,7 @@ _VALUE_GATE = LiteralGate(_VALUE_MENTION, tuple('0123456789') + ('teens', 'digit
 
 def _value_matches(text:str)->list:
     "`list(_VALUE_SCAN.finditer(text))`, without trying the pattern at a digit right after a digit (it never matches there first: see above)."
-    out, end, match = [], 0, _VALUE_MENTION.match
-    for p in _VALUE_SCAN.starts(text):
-        if p < end or p and text[p].isdecimal() and text[p - 1].isdecimal(): continue
-        if m := match(text, p): end = m.end(); out.append(m)
-    return out
+    return list(matches_at(_VALUE_MENTION, text, (p for p in _VALUE_SCAN.starts(text) if not (p and text[p].isdecimal() and text[p - 1].isdecimal()))))
 
 # %% ../nbs/08_numbers.ipynb #d4160472
 @lru_cache(maxsize=1 << 12)

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ABBREVIATIONS', 'PREFIX_SCANS', 'GATES', 'BOILERPLATE', 'COURTESY_WORDS', 'sentence_spans', 'split_sentences',
-           'turn_word_counts', 'sentences', 'fold', 'literal_prefixes', 'PrefixScan', 'LiteralGate', 'is_boilerplate',
+           'sentences', 'fold', 'literal_prefixes', 'matches_at', 'PrefixScan', 'LiteralGate', 'is_boilerplate',
            'is_courtesy', 'flag_turns', 'flag_split', 'flagged_sentences']
 
 # %% ../nbs/03_text.ipynb #9075f4dd
@@ -69,12 +69,6 @@ def split_sentences(text:str)->list:
 
 # %% ../nbs/03_text.ipynb #97e7f32c
 def _squash(s:str)->str: return re.sub(r'\s+', '', s)
-
-# %% ../nbs/03_text.ipynb #wc0a1b2d
-def turn_word_counts(texts:list, # turn texts
-                    )->list:
-    "`count_words` of each of `texts`, summed from its sentences (and leaving their split memoised for `sentences`)."
-    return [sum(_sentences(t)[1]) for t in texts]
 
 # %% ../nbs/03_text.ipynb #81ea9f24
 def _split(turns:pd.DataFrame)->tuple:
@@ -192,6 +186,15 @@ def literal_prefixes(rx:re.Pattern, # a compiled regex
     return out
 
 # %% ../nbs/03_text.ipynb #091b3e0a
+def matches_at(rx:re.Pattern, # a compiled regex
+               text:str, # the text
+               positions, # where a match may start, in increasing order
+              ):
+    "The matches of `rx` tried at `positions` only, left to right and never overlapping: `rx.finditer(text)` if every match starts at one of them."
+    end, match = 0, rx.match
+    for p in positions:
+        if p >= end and (m := match(text, p)): end = m.end(); yield m
+
 PREFIX_SCANS = []   # every `PrefixScan` the package builds, so that the tests check each against its regex
 
 class PrefixScan:
@@ -212,9 +215,7 @@ class PrefixScan:
 
     def finditer(self, text:str):
         "The matches of `rx.finditer(text)`."
-        end, match = 0, self.rx.match
-        for p in self.starts(text):
-            if p >= end and (m := match(text, p)): end = m.end(); yield m
+        return matches_at(self.rx, text, self.starts(text))
 
     def search(self, text:str):
         "`rx.search(text)`."
