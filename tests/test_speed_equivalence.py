@@ -227,3 +227,31 @@ def test_subject_matches_on_every_document():
         t = path.read_text(encoding='utf-8', errors='replace')
         for piece in [t] + t.split('\n\n'):
             assert [(m.span(), m.groups()) for m in _subject_matches(piece)] == [(m.span(), m.groups()) for m in _SUBJECT.finditer(piece)], path
+
+
+# ---- CSV: `csv_text` joins the fields itself; its bytes are `to_csv`'s
+import numpy as np
+import pandas as pd
+from teum_cxdo.output import csv_text, CSV_OPTIONS
+
+CSV_TEXT = st.text(alphabet='a ,"\n\r\t\'é’\x00;|', max_size=12)
+CSV_FLOAT = st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0.0, -0.0, 0.1 + 0.2, 5e-324, 1e16])
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 6).flatmap(lambda n: st.tuples(st.lists(CSV_TEXT | st.none(), min_size=n, max_size=n), st.lists(CSV_FLOAT, min_size=n, max_size=n),
+                                                      st.lists(st.integers(-10**12, 10**12), min_size=n, max_size=n), st.lists(st.booleans(), min_size=n, max_size=n),
+                                                      st.lists(CSV_TEXT | st.integers() | CSV_FLOAT | st.booleans() | st.none(), min_size=n, max_size=n))),
+       st.sampled_from(['text', 'a,b', 'say "hi"', 'line\nend']))
+def test_csv_text_equals_to_csv(cols, name):
+    text, floats, ints, bools, mixed = cols
+    df = pd.DataFrame({name: pd.Series(text, dtype='str'), 'f': pd.Series(floats, dtype=float), 'i': pd.Series(ints, dtype='int64'),
+                       'b': pd.Series(bools, dtype=bool), 'o': pd.Series(mixed, dtype=object), 'n': pd.array([None if i % 3 == 0 else i for i in ints], dtype='Int64')})
+    assert ''.join(csv_text(df)) == df.to_csv(**CSV_OPTIONS), df
+
+def test_csv_text_on_the_pipeline_tables():
+    from teum_cxdo.pipeline import analyze_text
+    for path in sorted((ROOT / 'tests' / 'fixtures').glob('metrics_*.txt'))[:4]:
+        for name, df in analyze_text(path.read_text(encoding='utf-8'), doc_id=path.stem).items():
+            assert ''.join(csv_text(df)) == df.to_csv(**CSV_OPTIONS), (path, name)
+    one = pd.DataFrame({'x': ['', 'a', None]})   # one column: an empty row is `""` (left to pandas)
+    assert ''.join(csv_text(one)) == one.to_csv(**CSV_OPTIONS) == 'x\n""\na\n""\n'

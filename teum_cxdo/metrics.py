@@ -155,8 +155,8 @@ _SEGMENT_GATE = LiteralGate(_SEGMENT_WORD)   # `_SEGMENT_WORD`, not run on a tex
 class _AltScan:
     "`re.compile(head + '(?:' + '|'.join(alts) + ')', flags).finditer`, trying at each place only the `alts` one of whose literal prefixes occurs there (see above)."
     def __init__(self, head:str, alts:list, flags:int, depth:int=12):
-        self.head, self.alts, self.flags, self._rx, owners = head, alts, flags, [None] * len(alts), {}
-        if literal_prefixes(re.compile(head, flags), depth) != ['']: raise ValueError('head must be zero-width (word boundaries, lookarounds)')
+        self.head, self.alts, self.flags, self._rx, owners = re.compile(head, flags), alts, flags, [None] * len(alts), {}
+        if literal_prefixes(self.head, depth) != ['']: raise ValueError('head must be zero-width (word boundaries, lookarounds)')
         for i, a in enumerate(alts):   # a zero-width head adds nothing to an alternative's prefixes: each is read alone (compiling head + a costs more)
             for p in literal_prefixes(re.compile(a, flags), depth): owners.setdefault(p, set()).add(i)
         if '' in owners: raise ValueError('an alternative can start anywhere: nothing to skip')
@@ -165,9 +165,9 @@ class _AltScan:
         self._ac.make_automaton()
 
     def _one(self, i:int)->re.Pattern:
-        "`head` followed by alternative `i` alone (compiled at its first use)."
+        "Alternative `i` alone (compiled at its first use)."
         rx = self._rx[i]
-        if rx is None: rx = self._rx[i] = re.compile(self.head + self.alts[i], self.flags)
+        if rx is None: rx = self._rx[i] = re.compile(self.alts[i], self.flags)
         return rx
 
     def finditer(self, text:str):
@@ -175,7 +175,7 @@ class _AltScan:
         at, end = {}, 0
         for e, (k, ix) in self._ac.iter(fold(text)): at[e - k] = at[e - k] | ix if e - k in at else ix
         for p in sorted(at):
-            if p < end: continue
+            if p < end or not self.head.match(text, p): continue   # zero-width: holds here or not, whatever follows
             m = next((m for i in sorted(at[p]) if (m := self._one(i).match(text, p))), None)
             if m: end = m.end(); yield m
 
