@@ -255,3 +255,45 @@ def test_csv_text_on_the_pipeline_tables():
             assert ''.join(csv_text(df)) == df.to_csv(**CSV_OPTIONS), (path, name)
     one = pd.DataFrame({'x': ['', 'a', None]})   # one column: an empty row is `""` (left to pandas)
     assert ''.join(csv_text(one)) == one.to_csv(**CSV_OPTIONS) == 'x\n""\na\n""\n'
+
+
+# ---- metrics: a turn's sentences after its last one with a number are read only for what the document keeps
+import teum_cxdo.metrics as M
+from teum_cxdo.pipeline import call_columns, _call_metrics
+from teum_cxdo.core import LayoutError
+from teum_cxdo.schema import FILING
+
+def _every_sentence_turn(sents, company_said, doc):
+    "`metrics._turn_metrics` as it was: every sentence's cues read and its context carried, to the end of the turn."
+    out, metric, ctx_period, c, pending = [], '', '', M._Carry(segments=doc.segments), []
+    for j, sent in enumerate(sents):
+        usd, per, ref, ahead = M._cues(sent, doc.period)
+        if pending and (usd or M._DIGIT.search(sent) or M.find_values(sent)): metric, pending = M._last_metric(pending, metric), []
+        hits = tuple((k, doc.known[k]) for k in usd if doc.known.get(k) is not None)
+        found = M._guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if M._has_number(sent) else ()
+        out += [(sent, r) for r in found]
+        if company_said: M._remember_values(doc.known, found)
+        M._note_document(doc, sent)
+        pending.append((sent, found))
+        ctx_period = per if per else ctx_period if ref else ''
+        c = M._carried(c, sent, found, ahead)
+    return out
+
+def test_turn_tail_skipped_changes_nothing(monkeypatch):
+    calls = []
+    for p in DOCS:   # calls turn by turn; filings (and other text) as one turn
+        t = p.read_text(encoding='utf-8', errors='replace')
+        try: calls.append(call_columns(t, p.stem))
+        except LayoutError: calls.append((dict(doc_id=[p.stem], company=[''], turn=[0], speaker=[''], role=[FILING], text=[t]), ''))
+    calls = [c for c in calls if c[0]['turn']]
+    said = ['Backlog was $84 million. Backlog is what we expect to recognize over the next twelve months.', 'What drove the spread?',
+            'Deposits repriced slowly. Our net interest margin held up well.', 'And margins?', 'Margin was 3.1% in the quarter.']
+    calls.append((dict(doc_id=['tails'], company=['ACME'], turn=list(range(5)), speaker=['CFO', 'An'] * 2 + ['CFO'], role=['management', 'analyst'] * 2 + ['management'],
+                       text=said), 'Q3 2024'))   # the horizon and the margin kind are said after the last number of their turns
+    fast = _call_metrics(calls)
+    tails = fast[fast.doc_id == 'tails']
+    assert tails.metric.tolist() == ['backlog', 'net_interest_margin'] and tails.horizon_months.tolist()[0] == 12
+    monkeypatch.setattr(M, '_turn_metrics', _every_sentence_turn)
+    full = _call_metrics(calls)
+    assert len(full) > 500 and full.horizon_months.notna().any()   # many facts, and a backlog horizon among them
+    pd.testing.assert_frame_equal(fast, full)

@@ -817,7 +817,7 @@ def _ahead(label:str, cur:str)->bool:
 
 @lru_cache(maxsize=1 << 12)
 def _cues(sentence:str, period:str)->tuple:
-    "What `sentence` hands on: `(its money values, last current period named, opens with a reference?, backlog horizon, first horizon ahead if it looks forward)`."
+    "What `sentence` hands on within its turn: `(its money values, last current period named, opens with a reference?, first horizon ahead if it looks forward)`."
     s = _clean(sentence)
     vals = find_values(s)
     usd = tuple(sorted({round(abs(v['value']), 2) for v in map(_money, vals) if v['unit'] == 'USD'})) if vals else ()
@@ -826,7 +826,12 @@ def _cues(sentence:str, period:str)->tuple:
         if p.label and not p.relative and not _PRIOR_GATE.search(sentence[max(0, p.start-60):p.start]): last = p.label
         if not ahead and _ahead(p.label, period): ahead = p.label
     ahead = ahead if ahead and _FWD_SCAN.search(sentence) else ''   # the cheap test first
-    return usd, last, bool(_OPENS_WITH_REFERENCE.match(sentence)), _horizon(sentence), ahead
+    return usd, last, bool(_OPENS_WITH_REFERENCE.match(sentence)), ahead
+
+def _note_document(doc, sentence:str):
+    "Note in `doc` (a `_DocumentContext`) what the document keeps from any `sentence`: the backlog horizon it defines (the first one), the margin kind it names."
+    doc.horizon = doc.horizon or _horizon(sentence)
+    if 'margin' in sentence.lower(): doc.margin = _named_metric(sentence)[1] or doc.margin
 
 def _has_number(sentence:str)->bool:
     "Can `sentence` state a fact? Not without a value or a number a plain count can be (`_scan` stops there whatever the context), so its context need not be built."
@@ -867,15 +872,17 @@ class _DocumentContext:
 def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
     "`(sentence, row)` of each fact in the sentences `sents` of one turn, read in order (see above)."
     out, metric, ctx_period, c, pending = [], '', '', _Carry(segments=doc.segments), []
+    numbered = [_has_number(x) for x in sents]
+    last = max((j for j, x in enumerate(numbered) if x), default=-1)   # after it, what the turn hands on is read by no one
     for j, sent in enumerate(sents):
-        usd, per, ref, h, ahead = _cues(sent, doc.period)
+        if j > last: _note_document(doc, sent); continue
+        usd, per, ref, ahead = _cues(sent, doc.period)
         if pending and (usd or _DIGIT.search(sent) or find_values(sent)): metric, pending = _last_metric(pending, metric), []   # only a sentence with a number reads it
         hits = tuple((k, doc.known[k]) for k in usd if doc.known.get(k) is not None)   # of `known`, only this sentence's dollar values matter
-        found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if _has_number(sent) else ()   # an answer's first sentences may take their metric from the question
+        found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if numbered[j] else ()   # an answer's first sentences may take their metric from the question
         out += [(sent, r) for r in found]
         if company_said: _remember_values(doc.known, found)
-        doc.horizon = doc.horizon or h
-        if 'margin' in sent.lower(): doc.margin = _named_metric(sent)[1] or doc.margin
+        _note_document(doc, sent)
         pending.append((sent, found))
         ctx_period = per if per else ctx_period if ref else ''
         c = _carried(c, sent, found, ahead)

@@ -180,9 +180,9 @@ def literal_prefixes(rx:re.Pattern, # a compiled regex
                     )->list:
     "Folded strings (see `fold`) one of which begins every match of `rx`, none a prefix of another (shortest first)."
     found = sorted({p for p, _ in _extend({('', True)}, _sre_parse.parse(rx.pattern, rx.flags), depth)}, key=lambda p: (len(p), p))
-    out = []
-    for p in found:
-        if not any(p.startswith(q) for q in out): out.append(p)
+    out, kept = [], set()
+    for p in found:   # shortest first: a kept prefix of `p` is one of its own beginnings
+        if not any(p[:k] in kept for k in range(len(p) + 1)): out.append(p); kept.add(p)
     return out
 
 # %% ../nbs/03_text.ipynb #091b3e0a
