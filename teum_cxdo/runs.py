@@ -397,12 +397,16 @@ def _execute(task, batches:list, todo:list, stage:Path, fmt:str, workers:int, sc
             results = dask_map(task, items, client)
         try:
             left, warm = len(items), scheduler == 'processes' and workers > 1 and 'matplotlib.pyplot' not in sys.modules   # local workers only
+            def idle_core():   # fewer batches left than workers: a core is free, import the page's matplotlib on it (once)
+                nonlocal warm
+                if warm and left < workers: threading.Thread(target=_warm_page, daemon=True).start(); warm = False
+            idle_core()
             for i, res, err in results:
                 k, left = todo[i], left - 1
                 if err: res = dict(files=[dict(file=str(p), doc_id='', sha256='', words=0, error=err) for p in items[i]], tables={})
                 _save_part(stage / 'parts', k, res, fmt)
                 bar.update(len(items[i]))
-                if warm and left < workers: threading.Thread(target=_warm_page, daemon=True).start(); warm = False   # a core is free
+                idle_core()
         finally:
             if scheduler != 'processes': client.close(); client.cluster is not None and client.cluster.close()
 
