@@ -917,12 +917,12 @@ def _restated_basis(out:pd.DataFrame)->pd.DataFrame:
     "Give a change stated without a basis the basis the same fact (metric, segment, period, value, unit) has elsewhere in the table."
     need = (out.basis == '') & out.metric.str.endswith('_growth')
     if not need.any(): return out
-    keys = list(out[['doc_id', 'metric', 'segment', 'period', 'value', 'unit']].itertuples(index=False, name=None))
-    stated = {}
-    for k, b in zip(keys, out.basis):
+    keys = list(zip(*(out[c].tolist() for c in ('doc_id', 'metric', 'segment', 'period', 'value', 'unit'))))   # whole columns: text columns read one cell at a time are slow
+    basis, stated = out.basis.tolist(), {}
+    for k, b in zip(keys, basis):
         if b: stated.setdefault(k, set()).add(b)
     one = {k: next(iter(v)) for k, v in stated.items() if len(v) == 1}   # one basis only
-    return out.assign(basis=[one.get(k, '') if n else b for k, b, n in zip(keys, out.basis, need)])
+    return out.assign(basis=[one.get(k, '') if n else b for k, b, n in zip(keys, basis, need.tolist())])
 
 def metrics_frame(rows:list, # `document_metrics` rows of one or more documents
                   horizons:dict, # backlog horizon in months (or None) per `doc_id`
@@ -930,7 +930,9 @@ def metrics_frame(rows:list, # `document_metrics` rows of one or more documents
     "The metrics table (`schema.columns('metrics')`) of `rows`, with `horizon_months` on the backlog rows and restated bases."
     out = pd.DataFrame(rows, columns=columns('metrics')).fillna({'speaker': '', 'role': ''})
     out['horizon_months'] = out.doc_id.map(horizons).where(out.metric.isin(['backlog', 'backlog_growth']))
-    return _restated_basis(out).astype({'value': float, 'low': float, 'high': float, 'horizon_months': float})
+    out = _restated_basis(out)
+    for c in ('value', 'low', 'high', 'horizon_months'): out[c] = out[c].astype(float)   # column by column: `astype` of a dict copies the whole table
+    return out
 
 # Deprecated: the names `pipeline` imported before `document_metrics` and `metrics_frame` were public; use those.
 _doc_rows, _metrics_frame = document_metrics, metrics_frame
