@@ -6,7 +6,7 @@
 __all__ = ['CSV_OPTIONS', 'CSS', 'to_csv', 'csv_text', 'fig_png', 'Table', 'Figure', 'display_value', 'html_report']
 
 # %% ../nbs/12_output.ipynb #7e4f414a
-import base64, csv, html, io
+import base64, csv, html, io, re
 from typing import NamedTuple
 import numpy as np
 import pandas as pd
@@ -41,16 +41,20 @@ def _quoted_by_writer(c:str)->bool:
 
 _QUOTED = ''.join(c for c in map(chr, range(128)) if _quoted_by_writer(c))   # `,`, `"`, the line end (and `\r` in newer Pythons)
 
+_NEEDS_QUOTES = re.compile(f'[{re.escape(_QUOTED)}]').search
+
 def _quote(cells:list)->list:
     "`cells` (strings) as CSV fields: those holding a `_QUOTED` character quoted, their quotes doubled."
-    every = '\0'.join(cells)
-    if not any(c in every for c in _QUOTED): return cells   # most columns: nothing to quote
-    return ['"' + s.replace('"', '""') + '"' if any(c in s for c in _QUOTED) else s for s in cells]
+    if not _NEEDS_QUOTES('\0'.join(cells)): return cells   # most columns: nothing to quote
+    return ['"' + s.replace('"', '""') + '"' if _NEEDS_QUOTES(s) else s for s in cells]
 
 def _fields(x:pd.Series)->list:
     "The CSV fields of column `x` (see `_cells`)."
+    if x.dtype.kind in 'iub' and not x.hasnans:   # digits, `True`, `False`: nothing to quote; each distinct value written once
+        codes, uniq = pd.factorize(x.to_numpy())
+        return np.array([str(u) for u in uniq.tolist()], dtype=object)[codes].tolist()
     cells = _cells(x)
-    if x.dtype.kind in 'iub': return list(map(str, cells))   # digits, `True`, `False`: nothing to quote
+    if x.dtype.kind in 'iub': return list(map(str, cells))
     if x.dtype.kind == 'f': return cells                     # `repr`s and '': nothing to quote
     return _quote([s if isinstance(s, str) else str(s) for s in cells])   # numbers in an object column: `str`, as `to_csv` (numpy's too)
 
