@@ -228,6 +228,7 @@ _FWD = re.compile(r"\b(?:expect(?:s|ed|ing)?\b|anticipat\w*|will|'ll|forecast\w*
 _TARGET = re.compile(r'\b(?:target\w*|goal|aim\w*|objective|opportunity to|return to|shooting for)\b', re.I)
 _FWD_SCAN, _TARGET_SCAN = PrefixScan(_FWD), PrefixScan(_TARGET)   # tried only at `expect`, `will`, `guid`, …; `target`, `goal`, …
 _CHANGE_GATE, _NEGCHANGE_GATE, _NEG_GATE, _COMPARE_GATE = map(LiteralGate, (_CHANGE, _NEGCHANGE, _NEG, _COMPARE))   # not run on a text without `up`, `grew`, …
+_COMPARE_SCAN = PrefixScan(_COMPARE)   # a whole sentence's comparison words: tried only at `compared`, `versus`, `from`, `over`, …
 _ADDED = re.compile(r'\b(?:new|additional|another|added|adding)\b', re.I)
 
 # %% ../nbs/09_metrics.ipynb #6cf9f35d
@@ -440,7 +441,7 @@ def _scan(sentence:str, period:str, ctx:dict)->SentenceScan|None:
     if ctx.get('period') and _OPENS_WITH_REFERENCE.match(s): period = ctx['period']
     if not ctx_seg and (ctx.get('heading') or ctx.get('segment') and _SEGMENT_ANAPHOR.match(s)):   # "Turning to Aerospace." or "Its margin was …"
         ctx_seg = ctx.get('heading') or ctx['segment']
-    stops = sorted([v['start'] for v in vals] + [m.start() for m in _COMPARE_GATE.finditer(sm)] + [m.start() for m in _PHRASE_BREAK.finditer(s)] + [len(s)])
+    stops = sorted([v['start'] for v in vals] + [m.start() for m in _COMPARE_SCAN.finditer(sm)] + [m.start() for m in _PHRASE_BREAK.finditer(s)] + [len(s)])
     clauses = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s)] + [len(s)]
     return SentenceScan(s, sm, kws, vals, list(_periods(s, period)), period, stops, clauses, ctx_seg, _mentions(s, ctx.get('segments', ())),
                         ctx.get('horizon', ''), bool(ctx.get('guidance')) and bool(_RESTATES.match(s)), inferred, ctx.get('segments', ()))

@@ -39,7 +39,7 @@ def _quoted_by_writer(c:str)->bool:
     csv.writer(buf, lineterminator=CSV_OPTIONS['lineterminator']).writerow([f'a{c}b', 'x'])
     return buf.getvalue().startswith('"')
 
-_QUOTED = ''.join(c for c in map(chr, range(128)) if _quoted_by_writer(c))   # `,`, `"`, the line end (and `\r` in newer Pythons)
+_QUOTED = ''.join(c for c in map(chr, range(128)) if _quoted_by_writer(c))   # here `,`, `"` and the line end
 
 _NEEDS_QUOTES = re.compile(f'[{re.escape(_QUOTED)}]').search
 
