@@ -232,7 +232,6 @@ def test_subject_matches_on_every_document():
 
 
 # ---- CSV: `csv_text` joins the fields itself; its bytes are `to_csv`'s
-import numpy as np
 import pandas as pd
 from teum_cxdo.output import csv_text, CSV_OPTIONS
 
