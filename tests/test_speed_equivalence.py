@@ -256,6 +256,8 @@ def test_csv_text_on_the_pipeline_tables():
             assert ''.join(csv_text(df)) == df.to_csv(**CSV_OPTIONS), (path, name)
     one = pd.DataFrame({'x': ['', 'a', None]})   # one column: an empty row is `""` (left to pandas)
     assert ''.join(csv_text(one)) == one.to_csv(**CSV_OPTIONS) == 'x\n""\na\n""\n'
+    twice = pd.DataFrame([[1, 'a,b', 2.5, True]], columns=['x', 'x', 'y', 'x'])   # columns sharing a name
+    assert ''.join(csv_text(twice)) == twice.to_csv(**CSV_OPTIONS) == 'x,x,y,x\n1,"a,b",2.5,True\n'
 
 
 # ---- metrics: a turn's sentences after its last one with a number are read only for what the document keeps

@@ -61,11 +61,12 @@ def _fields(x:pd.Series)->list:
 def csv_text(df:pd.DataFrame, # the table
             )->tuple:
     "`(header line, rows)` of `df` as CSV text, equal to `to_csv` with `CSV_OPTIONS` but faster."
-    if df.shape[1] < 2 or any(df[c].dtype.kind in 'mMc' for c in df):   # one column (an empty row is `""`); dates, durations, complex
+    cols = [df.iloc[:, i] for i in range(df.shape[1])]   # by position: two columns may share a name
+    if len(cols) < 2 or any(x.dtype.kind in 'mMc' for x in cols):   # one column (an empty row is `""`); dates, durations, complex
         return df.iloc[:0].to_csv(**CSV_OPTIONS), df.to_csv(header=False, **CSV_OPTIONS)   # pandas writes them its own way
     end = CSV_OPTIONS['lineterminator']
     head = ','.join(_quote([str(s) for s in df.columns])) + end
-    rows = end.join(map(','.join, zip(*[_fields(df[c]) for c in df])))
+    rows = end.join(map(','.join, zip(*map(_fields, cols))))
     return head, rows + end if len(df) else ''
 
 # %% ../nbs/12_output.ipynb #3beaa569
