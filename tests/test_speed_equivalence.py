@@ -2,7 +2,8 @@
 prefixes occurs) gives exactly the matches of the regex's own scan, so does every `text.LiteralGate` (a regex not
 run on a text whose `fold` holds none of the strings every match holds; `fold` is `str.lower` where that is the same),
 and the shortcut rules (courtesy, restarts, segment mentions, word counts per chunk, the value scan's
-dropped re-check) equal the rules they replace. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
+dropped re-check, a turn's tail read only for what the document keeps) equal the rules they replace; `csv_text`
+writes `to_csv`'s bytes. Checked on random text, on Unicode characters that `re.I` matches to ASCII letters (`ſ` → s,
 the Kelvin sign `K` → k, `ı`/`İ` → i) or that `\\d` matches (`٣`), and exhaustively on every sentence (and every line) of
 every fixture and bundled document. Speed itself is measured in `benchmarks/bench_pipeline.py`, never here."""
 import re

@@ -235,10 +235,8 @@ class LiteralGate:
 
     def may_match(self, text:str)->bool:
         "False only if `rx` cannot match anywhere in `text`."
-        if text.isascii(): low = text.lower()
-        else:
-            low = fold(text)
-            if '\0' in low: return True   # a non-ASCII digit: `needs` given by hand name ASCII digits only
+        low = fold(text)
+        if '\0' in low and not text.isascii(): return True   # a non-ASCII digit: `needs` given by hand name ASCII digits only
         for w in self.needs:
             if w in low: return True
         return False
