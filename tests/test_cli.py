@@ -126,3 +126,12 @@ def test_report_of_a_folder_of_calls(tmp_path):
 def test_report_bad_input_folder(tmp_path):
     _one_line_error(run('report', '--input', str(tmp_path / 'nope'), '--out', str(tmp_path / 'o')))
     _one_line_error(run('report', '--input', str(tmp_path), '--out', str(tmp_path / 'o')))
+
+def test_freezes_heap_only_as_console_script():
+    "`main()` (the console script) freezes the heap before the process exits; `main(argv)` leaves a caller's heap collectable."
+    code = ('import gc, sys; from teum_cxdo.cli import main; n = gc.get_freeze_count(); '
+            "main(['turns', sys.argv[1]]); a = gc.get_freeze_count(); sys.argv[1:] = ['turns', sys.argv[1]]; main(); "
+            'print(n, a, gc.get_freeze_count() > a, file=sys.stderr)')
+    r = subprocess.run([sys.executable, '-c', code, str(FIX / 'labeled_call.txt')], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.split() == ['0', '0', 'True'], r.stderr

@@ -148,3 +148,13 @@ def test_dask_worker_killed_mid_run_output_still_complete(tmp_path):
         th.join()
     run_corpus(src, tmp_path / 'pool', workers=2, progress=False, batch=1)
     assert killed == [False] and c['failed'] == 0, (killed, (tmp_path / 'out' / 'errors.csv').read_text())   # killed before the run had finished and tables(tmp_path / 'out') == tables(tmp_path / 'pool')
+
+def test_a_corpus_run_never_imports_matplotlib(tmp_path):
+    "The summary page draws its histogram as SVG: a run does not pay for importing matplotlib (0.3 s)."
+    src = corpus(tmp_path, CALLS[:2])
+    code = ('import sys; from teum_cxdo.runs import run_corpus; '
+            "run_corpus(sys.argv[1], sys.argv[2], workers=1, progress=False); print('matplotlib' in sys.modules, file=sys.stderr)")
+    r = subprocess.run([sys.executable, '-c', code, str(src), str(tmp_path / 'out')], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and r.stderr.split()[-1] == 'False', r.stderr
+    page = (tmp_path / 'out' / 'index.html').read_text(encoding='utf-8')
+    assert '<svg role="img" aria-label="Histogram of the per-call management' in page and '<img' not in page

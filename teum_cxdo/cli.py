@@ -6,7 +6,7 @@
 __all__ = ['build_parser', 'main']
 
 # %% ../nbs/17_cli.ipynb #04cdefae
-import argparse, os, sys
+import argparse, gc, os, sys
 from pathlib import Path
 from .core import TeumCxdoError, InputError, read_text
 
@@ -232,3 +232,5 @@ def main(argv=None)->int:
         msg = ' '.join(str(e).split()) or type(e).__name__
         print(f"teum-cxdo: error: {msg}", file=sys.stderr)
         return 2
+    finally:
+        if argv is None: gc.freeze()   # the console script: the process ends next, and need not sweep every object first

@@ -7,7 +7,7 @@ __all__ = ['LOCK', 'STAGING', 'MANIFEST', 'FORMATS', 'SCHEDULERS', 'RunError', '
            'dask_map', 'run_batch', 'tone_by_call', 'corpus_page', 'run_corpus']
 
 # %% ../nbs/14_runs.ipynb #33f93787
-import errno, hashlib, json, os, shutil, signal, stat, sys, threading, time
+import errno, hashlib, json, os, shutil, signal, stat, sys, time
 from concurrent.futures import ProcessPoolExecutor, FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from .core import TeumCxdoError, InputError, read_bytes
 from .schema import MANAGEMENT, ANALYST, columns, compared_rows
-from .output import Figure, Table, csv_text, to_csv, fig_png, html_report
+from .output import Figure, Table, csv_text, to_csv, svg_histogram, html_report
 from .pipeline import CALL_TABLES, analyze_batch
 from .sentiment import score_columns, tone_columns
 
@@ -295,11 +295,11 @@ def _join_csv(stage:Path, metas:list, name:str, scorers)->Path:
     "Concatenate the CSV parts of table `name` in batch order into one file in `stage/final`; its path."
     dest = stage / 'final' / f'{name}.csv'
     heads = [m['heads'].get(name) for m in metas]
-    with open(dest, 'w', encoding='utf-8', newline='') as out:
-        out.write(next((h for h in heads if h), None) or _empty_head(name, scorers))
+    with open(dest, 'wb') as out:   # bytes: the parts are UTF-8 already, nothing to decode and encode again
+        out.write((next((h for h in heads if h), None) or _empty_head(name, scorers)).encode('utf-8'))
         for k, h in enumerate(heads):
             if not h: continue
-            with open(stage / 'parts' / f'{k:05d}.{name}.csv', encoding='utf-8', newline='') as f:
+            with open(stage / 'parts' / f'{k:05d}.{name}.csv', 'rb') as f:
                 f.seek(len(h.encode('utf-8'))); shutil.copyfileobj(f, out, 1 << 20)
     return dest
 
@@ -358,18 +358,15 @@ def corpus_page(tb:pd.DataFrame, # `tone_by_call` of the run
                 errors:pd.DataFrame, # inputs not analysed, with the reason
                )->str:
     "A self-contained HTML page summarising a corpus run: counts, the management − analyst difference per call, failures."
-    import matplotlib.pyplot as plt
     parts = [f"{counts['files']:,} transcripts, {counts['failed']:,} failed, {counts['skipped']:,} other files skipped, "
              f"{counts['words']:,} words of speech analysed."]
     d = tb['fin_tone_diff'].dropna() if 'fin_tone_diff' in tb else pd.Series(dtype=float)
     if len(d) >= 2:
-        fig, ax = plt.subplots(figsize=(6, 2.8))
-        ax.hist(d, bins=min(30, max(5, len(d) // 5)), color='#4C72B0'); ax.axvline(0, color='k', ls='--', lw=0.8)
-        ax.set_xlabel('management − analyst mean fin_tone per call'); ax.set_ylabel('calls')
+        fig = svg_histogram(d, bins=min(30, max(5, len(d) // 5)), xlabel='management − analyst mean fin_tone per call', ylabel='calls', mark=0)
         said = (f'mean {d.mean():+.3f}, median {d.median():+.3f}, positive in {(d > 0).mean():.0%} of the {len(d):,} calls '
                 'where both roles speak')
         parts += [f'Management − analyst fin_tone difference: {said}.',
-                  Figure(fig_png(fig), 'Management − analyst mean fin_tone per call (calls where both roles speak); the dashed line is no difference.',
+                  Figure(fig, 'Management − analyst mean fin_tone per call (calls where both roles speak); the dashed line is no difference.',
                          f'Histogram of the per-call management − analyst fin_tone difference: {said}.')]
     shown = f'all {len(tb):,} calls' if len(tb) <= 200 else f'the first 200 of {len(tb):,} calls; all in tone_by_call.csv'
     parts.append(Table(tb.head(200), f'Tone by call: mean tone of each role per scorer, their difference and turn counts ({shown}).'))
@@ -378,11 +375,6 @@ def corpus_page(tb:pd.DataFrame, # `tone_by_call` of the run
 
 # %% ../nbs/14_runs.ipynb #467a5233
 SCHEDULERS = ('processes', 'dask')   # or a scheduler address, `tcp://host:8786`
-
-def _warm_page():
-    "Import matplotlib for `corpus_page` (run in a thread while the last batches run; an error is left for `corpus_page` to raise)."
-    try: import matplotlib.pyplot   # noqa: F401
-    except Exception: pass
 
 def _execute(task, batches:list, todo:list, stage:Path, fmt:str, workers:int, scheduler:str, progress:bool, say)->None:
     "Run `task` over the batches `todo` on the chosen executor and save each batch's parts as it finishes."
@@ -396,17 +388,11 @@ def _execute(task, batches:list, todo:list, stage:Path, fmt:str, workers:int, sc
             say(f"Dask dashboard: {client.dashboard_link}")
             results = dask_map(task, items, client)
         try:
-            left, warm = len(items), scheduler == 'processes' and workers > 1 and 'matplotlib.pyplot' not in sys.modules   # local workers only
-            def idle_core():   # fewer batches left than workers: a core is free, import the page's matplotlib on it (once)
-                nonlocal warm
-                if warm and left < workers: threading.Thread(target=_warm_page, daemon=True).start(); warm = False
-            idle_core()
             for i, res, err in results:
-                k, left = todo[i], left - 1
+                k = todo[i]
                 if err: res = dict(files=[dict(file=str(p), doc_id='', sha256='', words=0, error=err) for p in items[i]], tables={})
                 _save_part(stage / 'parts', k, res, fmt)
                 bar.update(len(items[i]))
-                idle_core()
         finally:
             if scheduler != 'processes': client.close(); client.cluster is not None and client.cluster.close()
 

@@ -9,7 +9,6 @@ __all__ = ['ABBREVIATIONS', 'PREFIX_SCANS', 'GATES', 'BOILERPLATE', 'COURTESY_WO
 
 # %% ../nbs/03_text.ipynb #9075f4dd
 import re
-from array import array
 from functools import lru_cache
 from string import ascii_lowercase
 import ahocorasick
@@ -91,20 +90,25 @@ def sentences(turns:pd.DataFrame, # any table with a `text` column
 try: from re import _parser as _sre_parse   # Python ≥ 3.11: the regex parser of the standard library
 except ImportError: import sre_parse as _sre_parse   # Python 3.10
 
+class _FoldTable(dict):
+    "`str.translate` table of `fold`, filled as characters come: one `re.I` matches to an ASCII letter → that letter in lower case; a non-ASCII `\\d` → NUL; any other → itself."
+    def __missing__(self, o:int)->str:
+        c = chr(o)
+        v = next((a for a in ascii_lowercase if re.fullmatch(a, c, re.I)), c) if re.fullmatch('[a-z]', c, re.I) else '\0' if not c.isascii() and re.fullmatch(r'\d', c) else c
+        self[o] = v
+        return v
+
 @lru_cache(maxsize=None)
 def _fold_table()->dict:
-    "`str.translate` table: every character `re.I` matches to an ASCII letter → that letter in lower case; every non-ASCII `\\d` → NUL."
-    every = array('I', range(0x110000)).tobytes().decode('utf-32-le', 'surrogatepass')   # all code points, in order
-    tab = {ord(c): next(a for a in ascii_lowercase if re.fullmatch(a, c, re.I)) for c in re.findall('[a-z]', every, re.I) if c not in ascii_lowercase}
-    tab.update((ord(c), '\0') for c in re.findall(r'\d', every) if not c.isascii())
-    return tab
+    "The `_FoldTable` (one per process: it fills as texts are folded)."
+    return _FoldTable()
 
 _NON_ASCII = re.compile(r'[^\x00-\x7f]')
 
 @lru_cache(maxsize=None)
 def _lower_keeps(c:str)->bool:
     "Do `str.lower` and `fold` both leave the non-ASCII character `c` as it is (`’`, `—`, `é`; not `É`, `K`, `ſ`, `٣`)?"
-    return c.lower() == c and ord(c) not in _fold_table()
+    return c.lower() == c and _fold_table()[ord(c)] == c
 
 @lru_cache(maxsize=1 << 10)
 def _fold_other(text:str)->str:
