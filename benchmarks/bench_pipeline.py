@@ -26,6 +26,12 @@ apostrophes (`we’re`) and em dashes (` — ` for ` -- `), so that about half o
 character. It checks that such punctuation costs no speed (the scans fold a text with `str.lower` when its non-ASCII
 characters have no case) and that the tables stay identical to the pre-change package's.
 
+**The long corpus** (fourth figure): cold calls of real length, 300 for the default 1,000 cold ones (`--calls` × 0.3),
+drawn the same way (another seed) but with as many turns as a real call: 8–12 prepared-remarks turns of 10–20
+sentences and 15–25 questions, each of 2–4 sentences with an answer of 5–10, so ≈ 8,000 words a call (real calls
+average ≈ 7,800). A run's fixed cost (imports, the workers' first lexicon loads, the last batches) is spread over
+more words per call, as on real calls; the share of sentences with a value stays that of the cold corpus.
+
 **What is measured** (best of `REPEAT` runs each, interleaved: each round runs the naive loop and every pipeline
 variant once, so a change in the machine's load hits them alike; every pipeline run is a fresh process with a fresh
 pool, so no cache carries over between runs; the machine has 2 cores shared with other work, so compare ratios within
@@ -140,8 +146,12 @@ def _writer(out:list):
         out.extend([f'  • {lab}', '', f'    {lab}', ''] + [x for p in text.split('\n') for x in (f'  • {p}', '')])
     return turn
 
-def cold_call(g:Cold, i:int)->str:
-    "Synthetic call number `i` of the cold corpus."
+LENGTHS = dict(short=((3, 4), (6, 14), (4, 6), (1, 3), (3, 8)),   # prepared turns, their sentences, questions, their sentences, answers' sentences
+               real=((8, 12), (10, 20), (15, 25), (2, 4), (5, 10)))   # ≈ 8,000 words, as real calls (≈ 7,800 on average)
+
+def cold_call(g:Cold, i:int, length:str='short')->str:
+    "Synthetic call number `i` of the cold corpus (`length`: `short`, ≈ 1,700 words, or `real`, ≈ 8,000)."
+    (pt, ps, nq, qs, ans) = LENGTHS[length]
     rng = g.rng
     call = dict(name=SYL_A[i % len(SYL_A)] + SYL_B[(i // len(SYL_A)) % len(SYL_B)], year=int(rng.integers(2012, 2026)), q=int(rng.integers(1, 5)))
     call['name'] += '' if i < len(SYL_A) * len(SYL_B) else str(i)
@@ -149,20 +159,20 @@ def cold_call(g:Cold, i:int)->str:
     out = [f"{call['name']} Corp ({call['name'][:4].upper()}) Q{call['q']} {call['year']} Earnings Call", '']
     turn = _writer(out)
     turn('Operator', '', f"Greetings, and welcome to the {call['name']} {ORD[call['q'] - 1]} quarter {call['year']} earnings conference call.")
-    for k in range(int(rng.integers(3, 5))): turn(people[k % 2], ('CEO', 'CFO')[k % 2], g.turn(g.mg, call, 6, 14))
-    for q in range(int(rng.integers(4, 7))):
+    for k in range(int(rng.integers(pt[0], pt[1] + 1))): turn(people[k % 2], ('CEO', 'CFO')[k % 2], g.turn(g.mg, call, *ps))
+    for q in range(int(rng.integers(nq[0], nq[1] + 1))):
         who, firm = f'{FIRST[rng.integers(len(FIRST))]} {LAST[rng.integers(len(LAST))]}', FIRMS[rng.integers(len(FIRMS))]
         turn('Operator', '', f"Question {q + 1} for {call['name']} comes from {who} with {firm}.")
-        turn(who, 'Analyst', g.turn(g.an, call, 1, 3))
-        turn(people[int(rng.integers(2))], 'CEO', g.turn(g.mg, call, 3, 8))
+        turn(who, 'Analyst', g.turn(g.an, call, *qs))
+        turn(people[int(rng.integers(2))], 'CEO', g.turn(g.mg, call, *ans))
     turn('Operator', '', f"This concludes the {call['name']} call for the {ORD[call['q'] - 1]} quarter of {call['year']}.")
     return '\n'.join(out) + '\n'
 
-def build_cold(folder:Path, n:int, seed:int=0)->int:
-    "Write `n` cold calls into `folder`; returns how many sentences needed a nonce word."
+def build_cold(folder:Path, n:int, seed:int=0, length:str='short')->int:
+    "Write `n` cold calls of `length` into `folder`; returns how many sentences needed a nonce word."
     folder.mkdir(parents=True, exist_ok=True)
     g = Cold(seed)
-    for i in range(n): (folder / f'call_{i:05d}.txt').write_text(cold_call(g, i), encoding='utf-8')
+    for i in range(n): (folder / f'call_{i:05d}.txt').write_text(cold_call(g, i, length), encoding='utf-8')
     return g.nonces
 
 def build_typographic(src:Path, folder:Path, n:int=300):
@@ -335,6 +345,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(a.dir or tmp); d.mkdir(parents=True, exist_ok=True)
         nonces = build_cold(d / 'cold', a.calls)
+        long_nonces = build_cold(d / 'long', max(1, a.calls * 3 // 10), seed=1, length='real')
         build_recombined(d / 'recombined', a.calls)
         build_typographic(d / 'cold', d / 'typographic', min(300, a.calls))
         n, rep, digit, value = repeated_sentences(sorted((d / 'cold').glob('*.txt')))
@@ -343,8 +354,12 @@ def main():
         corpus_report('cold', d / 'cold', d, a)
         corpus_report('recombined', d / 'recombined', d, a)
         corpus_report('typographic', d / 'typographic', d, a)
+        n, rep, digit, value = repeated_sentences(sorted((d / 'long').glob('*.txt')))
+        print(f'[long] {a.calls * 3 // 10} calls of real length, {n:,} distinct sentences, {rep} in more than one call; {long_nonces} needed a nonce word; '
+              f'{digit:.0%} with a digit, {value:.0%} with a value')
+        corpus_report('long', d / 'long', d, a)
         if not a.quick: linearity(d / 'cold', d, a)
-        if a.pre: same_tables({'cold': d / 'cold', 'recombined': d / 'recombined', 'typographic': d / 'typographic', 'fixtures': REPO / 'tests' / 'fixtures'}, d, a)
+        if a.pre: same_tables({'cold': d / 'cold', 'recombined': d / 'recombined', 'typographic': d / 'typographic', 'long': d / 'long', 'fixtures': REPO / 'tests' / 'fixtures'}, d, a)
         print(f'load average at the end: {" ".join(f"{x:.2f}" for x in os.getloadavg())}')
 
 if __name__ == '__main__': main()
