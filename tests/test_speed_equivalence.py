@@ -213,6 +213,27 @@ def test_count_words_by_chunks_on_trap_text(t):
     assert count_words(t) == len(WORD_RE.findall(t)), t
 
 
+# ---- a turn's word count as the sum of its sentences' (`text.word_counts`): no word spans two sentences
+from teum_cxdo.text import word_counts
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.text(alphabet="aB9_.?!,-'’\"”)]([ \n\t\u00a0\u2028\x1c\x85٣Ωé$%", max_size=60))
+def test_word_counts_by_sentences_on_trap_text(t):
+    assert word_counts([t]) == [count_words(t)], t
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(codec='utf-8', exclude_categories=['Cs']), max_size=80))
+def test_word_counts_by_sentences_on_random_text(t):
+    assert word_counts([t]) == [count_words(t)], t
+
+def test_word_counts_by_sentences_on_every_document():
+    "Every fixture and bundled document, whole and paragraph by paragraph."
+    for path in DOCS:
+        text = path.read_text(encoding='utf-8', errors='replace')
+        texts = [text] + text.split('\n\n')
+        assert word_counts(texts) == [count_words(t) for t in texts], path.name
+
+
 # ---- segment subjects: `_SUBJECT` tried only where its matches start
 from teum_cxdo.metrics import _subject_matches, _SUBJECT
 

@@ -11,13 +11,13 @@ import re
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .core import InputError, read_text, count_words
+from .core import InputError, read_text
 
 # %% ../nbs/13_pipeline.ipynb #66778f93
 from .transcripts import turn_columns
 from .sentiment import add_scores, turn_tone, tone_columns
 from .metrics import document_metrics, metrics_frame
-from .text import flag_split, split_sentences
+from .text import flag_split, split_sentences, word_counts
 
 
 # %% ../nbs/13_pipeline.ipynb #c3b960bb
@@ -69,7 +69,7 @@ def analyze_calls(calls:list, # `call_columns` results, one per call (distinct `
     ids = [c['doc_id'][0] for c, _ in calls if c['doc_id']]
     if len(set(ids)) < len(ids): raise InputError(f"analyze_calls: doc_id {next(d for d in ids if ids.count(d) > 1)!r} names two calls")
     turns = pd.DataFrame({k: [x for c, _ in calls for x in c[k]] for k in calls[0][0]})
-    turns.insert(turns.columns.get_loc('text') + 1, 'n_words', [count_words(t) for t in turns.text.tolist()])   # as in `parse_transcript`
+    turns.insert(turns.columns.get_loc('text') + 1, 'n_words', word_counts(turns.text.tolist()))   # = `count_words`, as in `parse_transcript`; from the sentence split that `flag_split` reuses
     turns, sents = flag_split(turns)
     sents = add_scores(sents, scorers)
     return dict(turns=turns, sentences=sents, metrics=_call_metrics(calls), turn_tone=turn_tone(sents, tone_columns(scorers)))

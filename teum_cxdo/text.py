@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ABBREVIATIONS', 'PREFIX_SCANS', 'GATES', 'BOILERPLATE', 'COURTESY_WORDS', 'sentence_spans', 'split_sentences',
-           'sentences', 'fold', 'literal_prefixes', 'matches_at', 'PrefixScan', 'LiteralGate', 'is_boilerplate',
-           'is_courtesy', 'flag_turns', 'flag_split', 'flagged_sentences']
+           'word_counts', 'sentences', 'fold', 'literal_prefixes', 'matches_at', 'PrefixScan', 'LiteralGate',
+           'is_boilerplate', 'is_courtesy', 'flag_turns', 'flag_split', 'flagged_sentences']
 
 # %% ../nbs/03_text.ipynb #9075f4dd
 import re
@@ -68,6 +68,12 @@ def split_sentences(text:str)->list:
 
 # %% ../nbs/03_text.ipynb #97e7f32c
 def _squash(s:str)->str: return re.sub(r'\s+', '', s)
+
+# %% ../nbs/03_text.ipynb #4c0d1a2c
+def word_counts(texts:list, # texts, e.g. the turns of a batch
+               )->list:
+    "`count_words` of each of `texts`, as the sum of its sentences' counts (memoised with the split)."
+    return [sum(_sentences(t)[1]) for t in texts]
 
 # %% ../nbs/03_text.ipynb #81ea9f24
 def _split(turns:pd.DataFrame)->tuple:
