@@ -11,6 +11,7 @@ import base64, csv, html, io, math, re
 from typing import NamedTuple
 import numpy as np
 import pandas as pd
+from .core import InputError
 
 # %% ../nbs/12_output.ipynb #932a250f
 CSV_OPTIONS = dict(index=False, lineterminator='\n')   # every CSV the package writes: floats lossless (`repr`)
@@ -103,7 +104,8 @@ def svg_histogram(values, # the numbers (NaN are left out)
                  )->str:
     "A histogram of `values` as SVG markup (bars, ticked axes, labels) for `html_report`: no matplotlib, the same bytes for the same values."
     v = np.asarray(values, dtype=float); v = v[~np.isnan(v)]
-    if not len(v): raise ValueError('svg_histogram needs at least one number that is not NaN')
+    if not len(v): raise InputError('svg_histogram: expected at least one number that is not NaN, got none')
+    if not np.isfinite(v).all(): raise InputError(f'svg_histogram: expected finite numbers, got {v[~np.isfinite(v)][0]}')
     counts, edges = np.histogram(v, bins=bins)
     (W, H), (L, R, T, B) = size, (52, 14, 10, 42)   # margins: tick labels and axis labels
     x0, x1, ys = edges[0], edges[-1], _nice_ticks(0, max(1, counts.max()), 4, outward=True)
