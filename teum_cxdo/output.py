@@ -167,10 +167,10 @@ def _table_html(df:pd.DataFrame)->str:
     rows = ''.join('<tr>' + ''.join(cell(k, v) for k, v in enumerate(r)) + '</tr>' for r in df.itertuples(index=False, name=None))
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
-def _png_html(png:bytes|str, alt:str)->str:
+def _image_html(img:bytes|str, alt:str)->str:
     "An `<img>` of PNG bytes, or SVG markup as it is, labelled by `alt`."
-    if isinstance(png, str): return png.replace('<svg ', f'<svg role="img" aria-label="{html.escape(alt, quote=True)}" ', 1)
-    return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+    if isinstance(img, str): return img.replace('<svg ', f'<svg role="img" aria-label="{html.escape(alt, quote=True)}" ', 1)
+    return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{base64.b64encode(img).decode()}">'
 
 def _part(x, n:dict)->str:
     "HTML for one section part (`n` counts the tables and figures so far)."
@@ -179,9 +179,9 @@ def _part(x, n:dict)->str:
         return f"<figure><figcaption><b>Table {n['table']}.</b> {html.escape(x.caption)}</figcaption>{_table_html(x.df)}</figure>"
     if isinstance(x, Figure):
         n['figure'] += 1
-        return f"<figure>{_png_html(x.png, x.alt)}<figcaption><b>Figure {n['figure']}.</b> {html.escape(x.caption)}</figcaption></figure>"
+        return f"<figure>{_image_html(x.png, x.alt)}<figcaption><b>Figure {n['figure']}.</b> {html.escape(x.caption)}</figcaption></figure>"
     if isinstance(x, pd.DataFrame): return _table_html(x)
-    if isinstance(x, (bytes, bytearray)): return _png_html(x, 'figure')
+    if isinstance(x, (bytes, bytearray)): return _image_html(x, 'figure')
     return f'<p>{html.escape(str(x))}</p>'
 
 def html_report(title:str, # page title
