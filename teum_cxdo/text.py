@@ -100,27 +100,25 @@ class _FoldTable(dict):
     "`str.translate` table of `fold`, filled as characters come: one `re.I` matches to an ASCII letter → that letter in lower case; a non-ASCII `\\d` → NUL; any other → itself."
     def __missing__(self, o:int)->str:
         c = chr(o)
-        v = next((a for a in ascii_lowercase if re.fullmatch(a, c, re.I)), c) if re.fullmatch('[a-z]', c, re.I) else '\0' if not c.isascii() and re.fullmatch(r'\d', c) else c
+        if re.fullmatch('[a-z]', c, re.I): v = next(a for a in ascii_lowercase if re.fullmatch(a, c, re.I))
+        else: v = '\0' if not c.isascii() and re.fullmatch(r'\d', c) else c
         self[o] = v
         return v
 
-@lru_cache(maxsize=None)
-def _fold_table()->dict:
-    "The `_FoldTable` (one per process: it fills as texts are folded)."
-    return _FoldTable()
+_FOLD = _FoldTable()   # one per process: it fills as texts are folded
 
 _NON_ASCII = re.compile(r'[^\x00-\x7f]')
 
 @lru_cache(maxsize=None)
 def _lower_keeps(c:str)->bool:
     "Do `str.lower` and `fold` both leave the non-ASCII character `c` as it is (`’`, `—`, `é`; not `É`, `K`, `ſ`, `٣`)?"
-    return c.lower() == c and _fold_table()[ord(c)] == c
+    return c.lower() == c and _FOLD[ord(c)] == c
 
 @lru_cache(maxsize=1 << 10)
 def _fold_other(text:str)->str:
     "`fold` of a text that is not ASCII (memoised: the scans of one sentence fold it one after another)."
     if all(map(_lower_keeps, _NON_ASCII.findall(text))): return text.lower()   # `str.lower` is `fold` here, and fast
-    return text.translate(_fold_table())
+    return text.translate(_FOLD)
 
 def fold(text:str)->str:
     "`text` with the characters `re.I` matches to an ASCII letter as that letter in lower case, non-ASCII digits as NUL (same length)."
