@@ -50,3 +50,15 @@ def test_stored_entries_are_current(probe):
     wrong = [k for k, v in probe['spelled'].items() if k in probe['stored'] and probe['stored'][k] != v]
     assert not wrong, f'{len(wrong)} stored entries differ from their patterns: {REFRESH}'
     assert set(probe['stored']) <= set(probe['spelled']), f'entries no pattern asks for: {REFRESH}'
+
+@pytest.mark.parametrize('content', ['', '{not json', '[1, 2]', '{"k": "abc"}', '{"k": [1]}'])
+def test_a_broken_file_is_ignored(tmp_path, monkeypatch, content):
+    "A missing, unreadable or malformed file is no store at all: the prefixes are spelled out as without it."
+    import re
+    from teum_cxdo import text
+    monkeypatch.setattr(text, 'PREFIX_FILE', tmp_path / 'prefixes.json')
+    assert text._stored_prefixes() == {}
+    (tmp_path / 'prefixes.json').write_text(content, encoding='utf-8')
+    assert text._stored_prefixes() == {}
+    rx = re.compile(r'\b(?:net |total )?revenues?|gross margins?', re.I)
+    assert text.literal_prefixes(rx) == text._spell_prefixes(rx, 6) == ['gross ', 'net re', 'revenu', 'total ']

@@ -196,9 +196,11 @@ def _spell_prefixes(rx:re.Pattern, depth:int)->list:
 PREFIX_FILE = files('teum_cxdo') / 'data' / 'prefixes.json'   # the prefixes of the package's own patterns, spelled once (see below)
 
 def _stored_prefixes()->dict:
-    "Key → prefixes from `PREFIX_FILE` ({} without it)."
-    try: return json.loads(PREFIX_FILE.read_text(encoding='utf-8'))
+    "Key → prefixes from `PREFIX_FILE` ({} without it, or if it is not such a table)."
+    try: d = json.loads(PREFIX_FILE.read_text(encoding='utf-8'))
     except (OSError, ValueError): return {}
+    ok = isinstance(d, dict) and all(isinstance(v, list) and all(isinstance(p, str) for p in v) for v in d.values())
+    return d if ok else {}
 
 _PREFIXES = _stored_prefixes()   # key → prefixes: those stored, then those spelled in this process
 USED_PREFIXES = {}   # key → prefixes of every `literal_prefixes` call in this process
