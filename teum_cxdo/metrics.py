@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from functools import lru_cache
 from typing import NamedTuple
-import ahocorasick
+import ahocorasick_rs
 import pandas as pd
 
 # %% ../nbs/09_metrics.ipynb #7e0c3770
@@ -160,9 +160,7 @@ class _AltScan:
         for i, a in enumerate(alts):   # a zero-width head adds nothing to an alternative's prefixes: each is read alone (compiling head + a costs more)
             for p in literal_prefixes(re.compile(a, flags), depth): owners.setdefault(p, set()).add(i)
         if '' in owners: raise ValueError('an alternative can start anywhere: nothing to skip')
-        self._ac = ahocorasick.Automaton()
-        for p, ix in owners.items(): self._ac.add_word(p, (len(p) - 1, frozenset(ix)))
-        self._ac.make_automaton()
+        self._ac, self._owners = ahocorasick_rs.AhoCorasick(list(owners)), [frozenset(ix) for ix in owners.values()]
 
     def _one(self, i:int)->re.Pattern:
         "Alternative `i` alone (compiled at its first use)."
@@ -173,7 +171,7 @@ class _AltScan:
     def finditer(self, text:str):
         "The matches of the whole pattern's `finditer` (spans, text and `lastgroup` alike; other groups are not kept)."
         at, end = {}, 0
-        for e, (k, ix) in self._ac.iter(fold(text)): at[e - k] = at[e - k] | ix if e - k in at else ix
+        for k, p, _ in self._ac.find_matches_as_indexes(fold(text), overlapping=True): at[p] = at[p] | self._owners[k] if p in at else self._owners[k]
         for p in sorted(at):
             if p < end or not self.head.match(text, p): continue   # zero-width: holds here or not, whatever follows
             m = next((m for i in sorted(at[p]) if (m := self._one(i).match(text, p))), None)

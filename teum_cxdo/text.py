@@ -13,7 +13,7 @@ import hashlib, json, re, sys
 from functools import lru_cache
 from importlib.resources import files
 from string import ascii_lowercase
-import ahocorasick
+import ahocorasick_rs
 import numpy as np
 import pandas as pd
 from .core import count_words
@@ -234,18 +234,18 @@ PREFIX_SCANS = []   # every `PrefixScan` the package builds, so that the tests c
 class PrefixScan:
     "The regex `rx`, tried only where one of its `literal_prefixes` occurs: `finditer` and `search` equal `rx`'s own."
     def __init__(self, rx:re.Pattern, depth:int=6):
-        self.rx, self.prefixes = rx, literal_prefixes(rx, depth)
+        self.rx, self.depth, self.prefixes = rx, depth, literal_prefixes(rx, depth)
         if '' in self.prefixes: raise ValueError(f'{rx.pattern[:60]!r}: a match can start at any character, nothing to skip')
-        self._ac = ahocorasick.Automaton()
-        for p in self.prefixes: self._ac.add_word(p, len(p) - 1)
-        self._ac.make_automaton()
+        self._ac = ahocorasick_rs.AhoCorasick(self.prefixes)
         PREFIX_SCANS.append(self)
 
     def starts(self, text:str)->list:
         "The positions of `text` where a match can start, in order."
-        out = [e - k for e, k in self._ac.iter(fold(text))]   # prefix-free keys: one hit per position
+        out = [a for _, a, _ in self._ac.find_matches_as_indexes(fold(text), overlapping=True)]   # prefix-free keys: one hit per position
         out.sort()
         return out
+
+    def __reduce__(self): return PrefixScan, (self.rx, self.depth)   # pickled as its regex: the automaton is rebuilt
 
     def finditer(self, text:str):
         "The matches of `rx.finditer(text)`."
