@@ -24,10 +24,10 @@ import pandas as pd
 from .core import InputError
 
 # %% ../nbs/09_metrics.ipynb #e09091d4
-from .schema import ANALYST, OPERATOR, FILING, columns, company_side
+from .schema import ANALYST, OPERATOR, OUTSIDE, FILING, columns, company_side
 
 # %% ../nbs/09_metrics.ipynb #6dd5ca57
-from .numbers import COUNT_NOUNS, NUMBER_WORDS, NUMERAL, find_periods, find_values, magnitude, parse_number, shift_period
+from .numbers import COUNT_NOUNS, NUMBER_WORDS, NUMERAL, find_periods, find_values, has_values, magnitude, parse_number, shift_period
 _all_ = ['find_values', 'find_periods', 'COUNT_NOUNS']   # re-exported from `numbers`
 
 # %% ../nbs/09_metrics.ipynb #4a382e18
@@ -337,8 +337,9 @@ def _segment_names(said:list, # what the company said (turn texts)
     "The call's own segment names (lower case), in order of first mention."
     subjects = lambda t: [m[1] or m[2] for m in _subject_matches(t) if not _METRIC_KEYWORD.match(t, m.start(m.lastindex))]   # not `Deferred revenue`
     found = [n for t in said for n in _roster(t) + [m[1] for m in _OUR_SCAN.finditer(t)] + subjects(t)]
-    ok = lambda n: (not _NOT_SEGMENT.match(n) and not re.search(rf'\b{re.escape(n)}\b', operator, re.I) and not _SEGMENT_WORD.search(n)
-                    and not _LINE.search(n.lower() + ' '))
+    op = fold(operator)
+    said_by_operator = lambda n: (not n.isascii() or n.lower() in op) and re.search(rf'\b{re.escape(n)}\b', operator, re.I)   # the regex only if `fold` finds the name
+    ok = lambda n: not _NOT_SEGMENT.match(n) and not said_by_operator(n) and not _SEGMENT_WORD.search(n) and not _LINE.search(n.lower() + ' ')
     return tuple(dict.fromkeys(n.lower() for n in found if ok(n)))
 
 @lru_cache(maxsize=1 << 8)
@@ -496,6 +497,7 @@ class Reading:
 
 # %% ../nbs/09_metrics.ipynb #e0ec626f
 _SPACES = re.compile(r'\s*')
+_OF_AFTER = re.compile(r'\s*of\b')
 
 def _attach(s:str, v:dict, vals:list, kws:list)->tuple:
     "`(keyword, post)`: the keyword `v` belongs to, and that keyword again if it directly follows `v` (`233 licensees`), else None."
@@ -507,7 +509,7 @@ def _attach(s:str, v:dict, vals:list, kws:list)->tuple:
     while len(ends) < 5 and (m := _SKIPPABLE.match(s, x)): ends.append(x := m.end())
     ends = [_SPACES.match(s, e).end() for e in ends]   # = `re.match(r'\s*', s[e:]).end() + e`, without copying the rest
     post = next((k for k in kws if k.start in ends), None)
-    if post and v['unit'] in ('%', 'pp') and re.match(r'\s*of\b', s[b:post.start]): post = None   # "88% of our revenue"
+    if post and v['unit'] in ('%', 'pp') and _OF_AFTER.match(s[b:post.start]): post = None   # "88% of our revenue"
     if v['unit'] == 'bare': post = None
     fits = lambda k: not (v['unit'] == 'USD' and (k.metric in COUNT_METRICS | PERCENT_METRICS or k.metric in PER_SHARE and abs(v['value']) >= 1000))
     kw = post or next((k for k in reversed(kws) if k.end <= a and fits(k) and not _NEW_CLAUSE.search(s, k.end, a)), None) or next((k for k in kws if b < k.start < b + 80 and
@@ -540,17 +542,22 @@ _BRIDGE_BEFORE = re.compile(_BRIDGE.pattern + r'\s+(?:us\s+)?(?:(?:about|approxi
 _BRIDGE_GATE = LiteralGate(_BRIDGE_BEFORE)
 _BRIDGE_AFTER = re.compile(r'\s*(?:per|a) (?:diluted )?share\s+(?:of\s+)?(?:\w+\s+)?' + _BRIDGE.pattern, re.I)           # "$0.05 per share benefit"
 
+_LOSS, _INCOME_WORD = re.compile(r'loss', re.I), re.compile(r'\b(?:income|earnings)\b')
+_OWN_PER_SHARE = re.compile(r'eps|earnings|income|loss', re.I)   # a per-share keyword of its own
+
 def _per_share(scan:SentenceScan, r:Reading):
     "Step 2a: the per-share metric of `r`: a bare `per share` is EPS only after an earnings amount; after FFO it is FFO per share, and a bridge item (`a $0.40 per share headwind`) is `per_share_item`."
     a, b = r.value['start'], r.value['end']
     pre = next((k for k in reversed(scan.keywords) if k.end <= a and k.metric not in PER_SHARE), None)
-    r.eps_loss = bool(pre and re.search(r'loss', pre.text, re.I) and not re.search(r'\b(?:income|earnings)\b', r.before))
-    if r.metric != 'eps' or re.search(r'eps|earnings|income|loss', r.keyword.text, re.I):   # a per-share keyword of its own
+    r.eps_loss = bool(pre and _LOSS.search(pre.text) and not _INCOME_WORD.search(r.before))
+    if r.metric != 'eps' or _OWN_PER_SHARE.search(r.keyword.text):   # a per-share keyword of its own
         if pre and pre.metric == 'non_gaap_net_income' and r.metric == 'eps': r.metric = 'non_gaap_eps'
         return
     if _BRIDGE_GATE.search(r.before[-40:]) or _BRIDGE_AFTER.match(scan.text, b): r.metric = 'per_share_item'
     elif pre and pre.metric in PER_SHARE_OF: r.metric = PER_SHARE_OF[pre.metric]
     elif pre is None and _OR_BEFORE.fullmatch(r.before): r.metric = 'per_share_item'   # "Catastrophe losses were $148 million, or $0.92 per share"
+
+_SHARE_OF = re.compile(r'\s*(?:range|levels?\s+)?of (?:the |our )?(?:business|revenues?|total|sales)\b')   # "… or 7.3% of revenue"
 
 def _read_unit(scan:SentenceScan, r:Reading, readings:list)->bool:
     "Step 2: refine `r.metric` and set `r.unit` (and `r.change` for rates, points and multiples); False if the number does not fit its metric."
@@ -559,7 +566,7 @@ def _read_unit(scan:SentenceScan, r:Reading, readings:list)->bool:
     if r.metric in ('revenue_growth', 'net_adds'): r.change, r.metric = True, {'revenue_growth': 'revenue', 'net_adds': 'subscribers'}[r.metric]
     if _NON_GAAP_BASIS.search(r.before) and r.metric in NON_GAAP: r.metric = NON_GAAP[r.metric]
     r.unit = _metric_unit(r.metric)
-    share = r.said == '%' and re.match(r'\s*(?:range|levels?\s+)?of (?:the |our )?(?:business|revenues?|total|sales)\b', s[b:])
+    share = r.said == '%' and _SHARE_OF.match(s[b:])
     if r.said == '%' and r.unit == '%': pass
     elif r.said == 'pp' and r.unit == '%': r.change, r.unit = True, 'pp'
     elif r.said == 'x': r.change, r.unit = True, 'x'
@@ -575,17 +582,20 @@ def _read_unit(scan:SentenceScan, r:Reading, readings:list)->bool:
     return True
 
 # %% ../nbs/09_metrics.ipynb #58746166
+_COMPARED_AFTER = re.compile(r'\s*(?:\w+\s+){0,2}compared (?:to|with)\s+(?:\w+\s+){0,3}\$')
+_TO_AMOUNT, _FROM_END, _CLAUSE_SEP = re.compile(r'\s+to\s+\$?\d'), re.compile(r'\bfrom\s*$'), re.compile(r'[,;]\s')
+
 def _read_change(scan:SentenceScan, r:Reading, readings:list):
     "Step 3: `r.change` (a change rather than a level) and `r.prior` (a prior-period value)."
     s, a, b = scan.text, r.value['start'], r.value['end']
     after = s[b:b+40]
     if not r.change and r.said not in ('%', 'pp', 'x'):
-        compared = re.match(r'\s*(?:\w+\s+){0,2}compared (?:to|with)\s+(?:\w+\s+){0,3}\$', after)
-        if re.match(r'\s+to\s+\$?\d', after) and not re.search(r'\bfrom\s*$', r.before) and _CHANGE_GATE.search(s[r.keyword.start:a]): r.change = True
+        compared = _COMPARED_AFTER.match(after)
+        if _TO_AMOUNT.match(after) and not _FROM_END.search(r.before) and _CHANGE_GATE.search(s[r.keyword.start:a]): r.change = True
         elif _VERB_BEFORE_GATE.search(r.before) and not compared: r.change = True
     ref = r.value.get('ref')
     if ref: r.change = ref == 'change' or ref == 'prior' and readings[-1].change
-    r.prior = not r.change and (bool(_PRIOR_GATE.search(re.split(r'[,;]\s', scan.masked[r.begin:a])[-1])) or ref == 'prior')
+    r.prior = not r.change and (bool(_PRIOR_GATE.search(_CLAUSE_SEP.split(scan.masked[r.begin:a])[-1])) or ref == 'prior')
 
 # %% ../nbs/09_metrics.ipynb #6090bb02
 def _period_phrase(scan:SentenceScan, r:Reading, readings:list)->tuple:
@@ -615,11 +625,13 @@ def _read_period(scan:SentenceScan, r:Reading, readings:list):
     r.phrase, r.period = phrase, lab
 
 # %% ../nbs/09_metrics.ipynb #f74cd169
+_SINCE_AFTER = re.compile(r'\s*since\b')
+
 def _change_basis(scan:SentenceScan, r:Reading, prior_periods:list)->str:
     "The basis of the change `r`: stated (`year-over-year`, `sequentially`, `since Q4 2015`), or implied by the prior period compared with."
     s, b, stop, lab = scan.text, r.value['end'], r.stop, r.period
     basis = {'prior_year': 'YoY', 'prior_quarter': 'QoQ'}.get(r.rel_basis) or _basis_in(s[b:stop]) or _basis_in(r.before) or _basis_in(s)
-    since = re.match(r'\s*since\b', s[stop:stop+10]) and next((p for p in scan.periods if p.start >= stop), None)
+    since = _SINCE_AFTER.match(s[stop:stop+10]) and next((p for p in scan.periods if p.start >= stop), None)
     if since: return f'since {since.label}'
     if basis: return basis
     phrases = [p.label for p in scan.periods if p.label and _PRIOR_GATE.search(scan.masked[max(0, p.start-60):p.start])]
@@ -627,6 +639,8 @@ def _change_basis(scan:SentenceScan, r:Reading, prior_periods:list)->str:
         if o and o == shift_period(lab, years=-1): return 'YoY'
         if o and o == shift_period(lab, quarters=-1): return 'QoQ'
     return f'since {phrases[0]}' if phrases and lab and phrases[0] != lab else 'YoY' if lab[:2] == 'FY' and r.unit == '%' else ''
+
+_YTD = re.compile(r'year[- ]to[- ]date', re.I)
 
 def _read_kind(scan:SentenceScan, r:Reading, readings:list):
     "Step 5: `r.kind` (`actual`, `guidance`, `target`; guidance without a period phrase loses its period) and `r.basis`."
@@ -640,18 +654,21 @@ def _read_kind(scan:SentenceScan, r:Reading, readings:list):
         r.period = scan.horizon if r.kind == 'guidance' else ''
         if r.period: r.inferred.add('period')
     if r.change: r.basis = _change_basis(scan, r, [x.period for x in readings if x.prior])
-    else: r.basis = 'YTD' if r.period.startswith(('H1', '9M')) or re.search(r'year[- ]to[- ]date', r.before, re.I) else ''
+    else: r.basis = 'YTD' if r.period.startswith(('H1', '9M')) or _YTD.search(r.before) else ''
 
 # %% ../nbs/09_metrics.ipynb #465d9830
+_TWO_WORDS, _POSITIVE = re.compile(r'\s*(?:\w+\s+){0,2}'), re.compile(r'\b(?:positive|provided)\b')
+
 def _read_sign(scan:SentenceScan, r:Reading, readings:list):
     "Step 6: `r.negative`, from decrease words for a change, loss words for a level of a `SIGNED` metric."
     s, b = scan.text, r.value['end']
     if r.change: r.negative = bool(_NEGCHANGE_GATE.search(r.before[-30:] + s[b:r.stop])) and not _CHANGE_NOUN.search(r.skipped)
     elif r.metric in SIGNED:
-        said = r.before + re.match(r'\s*(?:\w+\s+){0,2}', s[b:b+25]).group()
-        r.negative = bool(_NEG_GATE.search(said) or r.metric in PER_SHARE and r.eps_loss) and not re.search(r'\b(?:positive|provided)\b', r.before)
+        said = r.before + _TWO_WORDS.match(s[b:b+25]).group()
+        r.negative = bool(_NEG_GATE.search(said) or r.metric in PER_SHARE and r.eps_loss) and not _POSITIVE.search(r.before)
 
 _QUAL_RX = [(k, LiteralGate(re.compile(p, re.I))) for k, p in _QUAL]
+_RANGE_AFTER = re.compile(r'\s*(?:%\s*)?range\b')   # "in the 70% range"
 _ABOUT = re.compile(r'(?:approximately|about|around|roughly|nearly|almost|close to|some|~)\s*(?:an?\s)?$', re.I)   # `~` without "the"
 
 def _qualifier(s:str, v:dict, before:str)->str:
@@ -659,7 +676,7 @@ def _qualifier(s:str, v:dict, before:str)->str:
     if v['low'] is not None: return '~'
     q = next((k for k, p in _QUAL_RX if p.search(before)), '')
     if q == '~' and not _ABOUT.search(before): q = ''
-    return q or ('~' if re.match(r'\s*(?:%\s*)?range\b', s[v['end']:v['end'] + 10]) else '')
+    return q or ('~' if _RANGE_AFTER.match(s[v['end']:v['end'] + 10]) else '')
 
 def _read_qualifier(scan:SentenceScan, r:Reading, readings:list):
     "Step 6b: `r.qualifier` (see `_qualifier`)."
@@ -705,20 +722,24 @@ def _scope(scan:SentenceScan, seg:str)->str:
     "`company` for no segment, `segment` for one of the call's own segments, else `line` (a revenue line, product or customer group)."
     return 'company' if not seg else 'segment' if seg.lower() in scan.names else 'line'
 
+_NON_GAAP_BEFORE = re.compile(r'\b(?:non-?gaap|adjusted)\s+$', re.I)
+
 def _read_notes(scan:SentenceScan, r:Reading, readings:list):
     "Step 7b: `r.notes` (`organic`, `contribution`, `non-GAAP`, `excl. …`) and `r.excluded`."
     s, kw, same = scan.text, r.keyword, _same_keyword(r, readings)
     r.notes = [n for n, p in _NOTES if p.search(kw.text + s[kw.end:kw.end+15] + ' ' + r.skipped)]
-    if kw.end and re.search(r'\b(?:non-?gaap|adjusted)\s+$', s[max(0, kw.start - 12):kw.start], re.I): r.notes.append('non-GAAP')
+    if kw.end and _NON_GAAP_BEFORE.search(s[max(0, kw.start - 12):kw.start]): r.notes.append('non-GAAP')
     r.excluded = _EXCL_GATE.search(r.before) or (same and same.note.startswith('excl.') and same.excluded)
     if r.excluded: r.notes.append('excl. ' + re.sub(r"'s$", '', r.excluded.group(1)))
     t = kw.text.lower()
     if r.metric in PER_SHARE and ('basic' in t) != ('diluted' in t): r.notes.append('basic' if 'basic' in t else 'diluted')
 
 # %% ../nbs/09_metrics.ipynb #481b4fc5
+_RESPECTIVELY = re.compile(r'\brespectively\b')
+
 def _assign_respectively(scan:SentenceScan, readings:list):
     "Give the numbers of one keyword the segments, or the metrics, listed before them, in order, when the sentence says `respectively`."
-    if not re.search(r'\brespectively\b', scan.text): return
+    if 'respectively' not in scan.text or not _RESPECTIVELY.search(scan.text): return
     for k in set(r.keyword for r in readings):
         grp = [r for r in readings if r.keyword == k and not r.prior]
         metrics = _listed_metrics(scan.text, k)
@@ -835,7 +856,7 @@ def _note_document(doc, sentence:str):
 def _has_number(sentence:str)->bool:
     "Can `sentence` state a fact? Not without a value or a number a plain count can be (`_scan` stops there whatever the context), so its context need not be built."
     s = _clean(sentence)
-    return bool(find_values(s)) or bool(_PLAIN_START.search(s))
+    return has_values(s) or bool(_PLAIN_START.search(s))
 
 def _named_metric(sentence:str)->tuple:
     "`(last metric named, last margin kind named)` of `sentence`: read only when a later sentence needs them (most sentences state no number)."
@@ -847,7 +868,7 @@ def _last_metric(pending:list, metric:str)->str:
     for sent, found in reversed(pending):
         kw = _named_metric(sent)[0]
         m = found[-1]['metric'] if found and (found[-1]['metric'].startswith(('ffo', 'affo')) or not kw) else kw
-        if m: return re.sub('_growth$', '', m)
+        if m: return m.removesuffix('_growth')
     return metric
 
 def _remember_values(known:dict, rows:list):
@@ -876,7 +897,7 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
     for j, sent in enumerate(sents):
         if j > last: _note_document(doc, sent); continue
         usd, per, ref, ahead = _cues(sent, doc.period)
-        if pending and (usd or _DIGIT.search(sent) or find_values(sent)): metric, pending = _last_metric(pending, metric), []   # only a sentence with a number reads it
+        if pending and (usd or _DIGIT.search(sent) or has_values(sent)): metric, pending = _last_metric(pending, metric), []   # only a sentence with a number reads it
         hits = tuple((k, doc.known[k]) for k in usd if doc.known.get(k) is not None)   # of `known`, only this sentence's dollar values matter
         found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if numbered[j] else ()   # an answer's first sentences may take their metric from the question
         out += [(sent, r) for r in found]
@@ -903,7 +924,7 @@ def document_metrics(turns, # `(text, role, speaker, turn, sentences)` per turn 
                     )->tuple:
     "`(rows, horizon)`: the metric rows (dicts with the `metrics` columns but `horizon_months`) of one document, and its backlog horizon in months (or None)."
     turns = list(turns)
-    company_said = company_side(pd.Series([t[1] for t in turns], dtype=object)).tolist()
+    company_said = [t[1] not in OUTSIDE for t in turns]   # = `company_side` of the roles, without a Series per document
     said = [t[0] for t, own in zip(turns, company_said) if own]
     doc, rows = _DocumentContext(period, segments=_segment_names(said, ' '.join(t[0] for t in turns if t[1] == OPERATOR))), []
     for (text, role, speaker, turn, sents), own in zip(turns, company_said):

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['NUMBER_WORDS', 'NUMERAL', 'CURRENCIES', 'CURRENCY_CODES', 'MAX_VALUE', 'COUNT_NOUNS', 'magnitude', 'parse_number',
-           'currency', 'find_values', 'shift_period', 'find_periods']
+           'currency', 'find_values', 'has_values', 'shift_period', 'find_periods']
 
 # %% ../nbs/08_numbers.ipynb #58781688
 import re
@@ -134,6 +134,11 @@ def find_values(text:str, # a sentence
                )->list:
     "Number mentions in `text`: dicts with `start`, `end`, `value`, `low`, `high`, `unit` (money: its currency, `USD`, `EUR`, …), `step` (the rounding it is stated to); counts also `noun_at`, `mods`."
     return [dict(d) for d in _find_values(text)]
+
+def has_values(text:str, # a sentence
+              )->bool:
+    "`bool(find_values(text))`, without copying the values (for callers that only ask whether there are any)."
+    return bool(_find_values(text))
 
 # %% ../nbs/08_numbers.ipynb #b5411c21
 _QUARTER_ORDINAL = {'first': 1, 'second': 2, 'third': 3, 'fourth': 4}
