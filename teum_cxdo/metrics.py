@@ -899,7 +899,7 @@ def _turn_metrics(sents:list, company_said:bool, doc:_DocumentContext)->list:
         usd, per, ref, ahead = _cues(sent, doc.period)
         if pending and (usd or _DIGIT.search(sent) or has_values(sent)): metric, pending = _last_metric(pending, metric), []   # only a sentence with a number reads it
         hits = tuple((k, doc.known[k]) for k in usd if doc.known.get(k) is not None)   # of `known`, only this sentence's dollar values matter
-        found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c._replace(margin=doc.margin)) if numbered[j] else ()   # an answer's first sentences may take their metric from the question
+        found = _guarded(sent, doc.period, metric, ctx_period, doc.question if j < 3 else '', hits, c if c.margin == doc.margin else c._replace(margin=doc.margin)) if numbered[j] else ()   # an answer's first sentences may take their metric from the question
         out += [(sent, r) for r in found]
         if company_said: _remember_values(doc.known, found)
         _note_document(doc, sent)
