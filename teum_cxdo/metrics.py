@@ -126,6 +126,7 @@ PERCENT_METRICS = {'customer_concentration', 'revenue_share', 'net_revenue_reten
                    'combined_ratio', 'loss_ratio', 'occupancy'} | set(MARGIN_KIND)
 COUNT_METRICS = {'end_users', 'subscribers', 'licensees', 'customers', 'employees', 'net_adds', 'production'}
 RATIO_METRICS = {'book_to_bill'}
+_COUNTED, _NOT_DOLLARS = COUNT_METRICS | RATIO_METRICS, COUNT_METRICS | PERCENT_METRICS   # metrics a plain number can state; metrics no dollar amount states
 MARGIN_OF = {'gross_profit': 'gross_margin', 'operating_income': 'operating_margin', 'net_income': 'net_margin', 'ebitda': 'ebitda_margin',
              'adjusted_ebitda': 'adjusted_ebitda_margin'}   # "… or 7.3% of revenue", "…, representing a margin of 19.4%"
 NON_GAAP = {'eps': 'non_gaap_eps', 'net_income': 'non_gaap_net_income', 'ebitda': 'adjusted_ebitda'}   # "on a non-GAAP basis, EPS was …"
@@ -369,7 +370,7 @@ def _plain_counts(s:str, kws:list, vals:list)->list:
         v = (lo + hi) / 2 if hi is not None else lo
         return dict(start=m.start('n1'), end=m.end(), value=v, low=lo if hi is not None else None, high=hi, unit=unit, **extra)
     out = [value(m, 'ratio' if k.metric in RATIO_METRICS else 'count', noun_at=k.start) for k in kws
-           if k.metric in COUNT_METRICS | RATIO_METRICS and (m := _COUNT_AFTER.match(s, k.end)) and not taken(m.start('n1'))]
+           if k.metric in _COUNTED and (m := _COUNT_AFTER.match(s, k.end)) and not taken(m.start('n1'))]
     out += [value(m, ref='change') for m in _COUNT_CHANGE_GATE.finditer(s) if not taken(m.start('n1'))]
     out += [value(m, ref='level') for m in _COUNT_TO_SCAN.finditer(s) if not taken(m.start('n1')) and all(not o['start'] <= m.start('n1') < o['end'] for o in out)]
     return out + [value(m, ref='prior') for m in _COUNT_VS_GATE.finditer(s) if not taken(m.start('n1'))]
@@ -511,7 +512,7 @@ def _attach(s:str, v:dict, vals:list, kws:list)->tuple:
     post = next((k for k in kws if k.start in ends), None)
     if post and v['unit'] in ('%', 'pp') and _OF_AFTER.match(s[b:post.start]): post = None   # "88% of our revenue"
     if v['unit'] == 'bare': post = None
-    fits = lambda k: not (v['unit'] == 'USD' and (k.metric in COUNT_METRICS | PERCENT_METRICS or k.metric in PER_SHARE and abs(v['value']) >= 1000))
+    fits = lambda k: not (v['unit'] == 'USD' and (k.metric in _NOT_DOLLARS or k.metric in PER_SHARE and abs(v['value']) >= 1000))
     kw = post or next((k for k in reversed(kws) if k.end <= a and fits(k) and not _NEW_CLAUSE.search(s, k.end, a)), None) or next((k for k in kws if b < k.start < b + 80 and
           not any(b < x['start'] < k.start for x in vals) and not _PHRASE_BREAK.search(s, b, k.start)), None)
     return kw, post
