@@ -278,9 +278,11 @@ _LINE = re.compile(r'\b(subscription|recurring|non-recurring|hardware|license|li
                    r'platform|international|domestic|enterprise|consumer|wholesale|retail|commercial|government|residential|'
                    r'mobile|wireless|wireline|fiber|broadband|video|voice|data|payments?|marketplace|saas|consulting|implementation|'
                    r'installation|equipment|royalty|hosting|messaging|postpaid|prepaid)\s+$', re.I)
+_LINE_GATE = LiteralGate(_LINE)   # most keywords follow none of these words
 
 _BASIS_RX = [(b, LiteralGate(re.compile(p, re.I))) for b, p in _BASIS]
-_EXCL_GATE, _PRIOR_GATE, _VERB_BEFORE_GATE, _COUNT_CHANGE_GATE, _COUNT_VS_GATE = map(LiteralGate, (_EXCL, _PRIOR, _VERB_BEFORE, _COUNT_CHANGE, _COUNT_VS))
+_EXCL_GATE, _PRIOR_GATE, _VERB_BEFORE_GATE = map(LiteralGate, (_EXCL, _PRIOR, _VERB_BEFORE))
+_COUNT_CHANGE_SCAN, _COUNT_VS_SCAN = PrefixScan(_COUNT_CHANGE), PrefixScan(_COUNT_VS)   # tried only at `increa`, `net ad`, …, and at `from`, `vs`, …
 
 @lru_cache(maxsize=1 << 10)
 def _basis_in(text:str)->str:
@@ -371,9 +373,9 @@ def _plain_counts(s:str, kws:list, vals:list)->list:
         return dict(start=m.start('n1'), end=m.end(), value=v, low=lo if hi is not None else None, high=hi, unit=unit, **extra)
     out = [value(m, 'ratio' if k.metric in RATIO_METRICS else 'count', noun_at=k.start) for k in kws
            if k.metric in _COUNTED and (m := _COUNT_AFTER.match(s, k.end)) and not taken(m.start('n1'))]
-    out += [value(m, ref='change') for m in _COUNT_CHANGE_GATE.finditer(s) if not taken(m.start('n1'))]
+    out += [value(m, ref='change') for m in _COUNT_CHANGE_SCAN.finditer(s) if not taken(m.start('n1'))]
     out += [value(m, ref='level') for m in _COUNT_TO_SCAN.finditer(s) if not taken(m.start('n1')) and all(not o['start'] <= m.start('n1') < o['end'] for o in out)]
-    return out + [value(m, ref='prior') for m in _COUNT_VS_GATE.finditer(s) if not taken(m.start('n1'))]
+    return out + [value(m, ref='prior') for m in _COUNT_VS_SCAN.finditer(s) if not taken(m.start('n1'))]
 
 # %% ../nbs/09_metrics.ipynb #f3e03d87
 def _implied(s:str, vals:list, kws:list, ctx:dict)->tuple:
@@ -694,7 +696,7 @@ def _segment(s:str, v:dict, kw:Keyword, post:Keyword|None, begin:int, vals:list,
         after = [_seg_name(m) for m in _SEGMENT_GATE.finditer(ms[x:end])]
         if after: return after[0], segs
     mods = [w for w in v.get('mods', []) if w not in _COUNT_MODS]
-    line = _LINE.search(s[max(0, kw.start - 30):kw.start]) if kw.end else None
+    line = _LINE_GATE.search(s[max(0, kw.start - 30):kw.start]) if kw.end else None
     return (segs[-1] if segs else ' '.join(mods) if mods else line[1].lower() if line else None), segs   # None: no segment word
 
 def _same_keyword(r:Reading, readings:list)->Reading|None:
