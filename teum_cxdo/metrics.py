@@ -150,7 +150,7 @@ _COMMON_WORD = (r'(?!(?:the|we|and|to|of|in|our|that|is|was|for|it|this|with|on|
                 r'sure|mean|kind|bit|little|terms|point|team|call|today|again|already|around|before|after|within|able|take|give|help|work|need)\b)')   # words no keyword starts with
 _METRIC_KEYWORD = re.compile(r'\b(?=[a-z])' + _COMMON_WORD + '(?:' + '|'.join(f'(?P<m{i}>{p})' for i, (_, p) in enumerate(METRICS)) + ')', re.I)   # \b first, then common words out: fast
 _SEGMENT_WORD = re.compile('|'.join(f'(?P<s{i}>{p})' for i, (_, p) in enumerate(SEGMENTS)), re.I)
-_SEGMENT_GATE = LiteralGate(_SEGMENT_WORD)   # `_SEGMENT_WORD`, not run on a text without `cloud`, `softwa`, `servic`, `total`, …
+_SEGMENT_SCAN = PrefixScan(_SEGMENT_WORD)   # `_SEGMENT_WORD`, tried only at `cloud`, `softwa`, `servic`, `total`, …
 
 # %% ../nbs/09_metrics.ipynb #ce98c69b
 class _AltScan:
@@ -226,7 +226,8 @@ _FWD = re.compile(r"\b(?:expect(?:s|ed|ing)?\b|anticipat\w*|will|'ll|forecast\w*
                   r"would (?:represent|be|imply|translate|mean|result)|translates? (?:in)?to|at the midpoint|(?:we|i) plan|plan(?:s|ned)? (?:to|for)|assum\w*)\b", re.I)
 _TARGET = re.compile(r'\b(?:target\w*|goal|aim\w*|objective|opportunity to|return to|shooting for)\b', re.I)
 _FWD_SCAN, _TARGET_SCAN = PrefixScan(_FWD), PrefixScan(_TARGET)   # tried only at `expect`, `will`, `guid`, …; `target`, `goal`, …
-_CHANGE_GATE, _NEGCHANGE_GATE, _NEG_GATE, _COMPARE_GATE = map(LiteralGate, (_CHANGE, _NEGCHANGE, _NEG, _COMPARE))   # not run on a text without `up`, `grew`, …
+_NEGCHANGE_GATE, _NEG_GATE, _COMPARE_GATE = map(LiteralGate, (_NEGCHANGE, _NEG, _COMPARE))   # not run on a text without `down`, `loss`, `from`, …
+_CHANGE_SCAN = PrefixScan(_CHANGE)   # tried only at `up`, `grew`, `increa`, …
 _COMPARE_SCAN = PrefixScan(_COMPARE)   # a whole sentence's comparison words: tried only at `compared`, `versus`, `from`, `over`, …
 _ADDED = re.compile(r'\b(?:new|additional|another|added|adding)\b', re.I)
 
@@ -278,9 +279,9 @@ _LINE = re.compile(r'\b(subscription|recurring|non-recurring|hardware|license|li
                    r'platform|international|domestic|enterprise|consumer|wholesale|retail|commercial|government|residential|'
                    r'mobile|wireless|wireline|fiber|broadband|video|voice|data|payments?|marketplace|saas|consulting|implementation|'
                    r'installation|equipment|royalty|hosting|messaging|postpaid|prepaid)\s+$', re.I)
-_LINE_GATE = LiteralGate(_LINE)   # most keywords follow none of these words
+_LINE_SCAN = PrefixScan(_LINE)   # tried only at `subscr`, `recurr`, `hardwa`, …
 
-_BASIS_RX = [(b, LiteralGate(re.compile(p, re.I))) for b, p in _BASIS]
+_BASIS_RX = [(b, PrefixScan(re.compile(p, re.I))) for b, p in _BASIS]
 _EXCL_GATE, _PRIOR_GATE, _VERB_BEFORE_GATE = map(LiteralGate, (_EXCL, _PRIOR, _VERB_BEFORE))
 _COUNT_CHANGE_SCAN, _COUNT_VS_SCAN = PrefixScan(_COUNT_CHANGE), PrefixScan(_COUNT_VS)   # tried only at `increa`, `net ad`, …, and at `from`, `vs`, …
 
@@ -385,7 +386,7 @@ def _implied(s:str, vals:list, kws:list, ctx:dict)->tuple:
     if kws: return kws, ''
     known = {ctx.get('known', {}).get(round(abs(v['value']), 2)) for v in vals if v['unit'] == 'USD'} - {None}
     if len(known) == 1: return ref(known.pop()), ''
-    segs = [x for x in (_seg_name(m) for m in _SEGMENT_GATE.finditer(ctx.get('question', ''))) if x]
+    segs = [x for x in (_seg_name(m) for m in _SEGMENT_SCAN.finditer(ctx.get('question', ''))) if x]
     if all(v['unit'] == 'USD' for v in vals) and _CONTRIB.search(s):   # "The new line contributed about $9 million"
         return [Keyword(0, 0, 'revenue', 'contribution')], segs[-1] if segs else ''
     if all(v['unit'] == '%' for v in vals) and (_WE_GREW.search(s) or _GROWTH_CUE.search(ctx.get('question', ''))) and not _NOT_OURS.search(s):
@@ -577,7 +578,7 @@ def _read_unit(scan:SentenceScan, r:Reading, readings:list)->bool:
     elif share and r.metric in MARGIN_OF: r.metric, r.unit = MARGIN_OF[r.metric], '%'   # "operating income was $9.4 million, or 7.3% of revenue"
     elif share and r.unit == 'USD': r.unit = '% of revenue'   # "R&D expenses were $9.8 million, or 22% of revenue"
     elif r.said == '%' and r.unit != '%':
-        if not (r.change or _CHANGE_GATE.search(r.before) or _CHANGE_NOUN.search(s[b:b+40]) or _basis_in(s[b:b+30])): return False
+        if not (r.change or _CHANGE_SCAN.search(r.before) or _CHANGE_NOUN.search(s[b:b+40]) or _basis_in(s[b:b+30])): return False
         r.change = True
     elif r.said == 'bare' and r.unit in ('USD', 'count'): r.said = r.unit
     elif r.said != r.unit and not (r.said == 'USD' and r.unit == 'USD/share' and abs(r.value['value']) < 1000): return False
@@ -594,7 +595,7 @@ def _read_change(scan:SentenceScan, r:Reading, readings:list):
     after = s[b:b+40]
     if not r.change and r.said not in ('%', 'pp', 'x'):
         compared = _COMPARED_AFTER.match(after)
-        if _TO_AMOUNT.match(after) and not _FROM_END.search(r.before) and _CHANGE_GATE.search(s[r.keyword.start:a]): r.change = True
+        if _TO_AMOUNT.match(after) and not _FROM_END.search(r.before) and _CHANGE_SCAN.search(s[r.keyword.start:a]): r.change = True
         elif _VERB_BEFORE_GATE.search(r.before) and not compared: r.change = True
     ref = r.value.get('ref')
     if ref: r.change = ref == 'change' or ref == 'prior' and readings[-1].change
@@ -689,14 +690,14 @@ def _read_qualifier(scan:SentenceScan, r:Reading, readings:list):
 def _segment(s:str, v:dict, kw:Keyword, post:Keyword|None, begin:int, vals:list, kws:list)->tuple:
     "`(segment, candidates)`: the segment or line a value's words name (None if none; '' for a total word), and the segment words before it (for `respectively`)."
     ms = _mask(s, kws, keep=('revenue', 'gross_margin'))   # "Telecom Services gross margin", but not the "services" of another metric
-    segs = [_seg_name(m) for m in _SEGMENT_GATE.finditer(ms[begin:v['start']] + ms[v['end']:post.start] if post else ms[begin:v['start']])]
+    segs = [_seg_name(m) for m in _SEGMENT_SCAN.finditer(ms[begin:v['start']] + ms[v['end']:post.start] if post else ms[begin:v['start']])]
     if post or not kw.end:   # segment words after the keyword ("growth in our Software Solutions segment"), or after a referring value
         x = post.end if post else v['end']
         end = min([y['start'] for y in vals if y['start'] > x] + ([m.start() for m in _PHRASE_BREAK.finditer(s, x)] if post else []) + [len(s)])
-        after = [_seg_name(m) for m in _SEGMENT_GATE.finditer(ms[x:end])]
+        after = [_seg_name(m) for m in _SEGMENT_SCAN.finditer(ms[x:end])]
         if after: return after[0], segs
     mods = [w for w in v.get('mods', []) if w not in _COUNT_MODS]
-    line = _LINE_GATE.search(s[max(0, kw.start - 30):kw.start]) if kw.end else None
+    line = _LINE_SCAN.search(s[max(0, kw.start - 30):kw.start]) if kw.end else None
     return (segs[-1] if segs else ' '.join(mods) if mods else line[1].lower() if line else None), segs   # None: no segment word
 
 def _same_keyword(r:Reading, readings:list)->Reading|None:
