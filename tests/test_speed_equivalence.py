@@ -253,6 +253,24 @@ def test_subject_matches_on_every_document():
             assert [(m.span(), m.groups()) for m in _subject_matches(piece)] == [(m.span(), m.groups()) for m in _SUBJECT.finditer(piece)], path
 
 
+# ---- segment names: the operator's words are searched for a name only where `fold` finds the name
+from teum_cxdo.metrics import _segment_names
+
+SAID = 'Data Center revenue grew 12%. Kiosk sales rose 3%. In Harlow & Finch, orders fell. Aerospace operating income rose.'
+OPERATOR_BITS = ['Welcome to the', 'data center', 'Data  Center', 'kiosk', 'kiosks', 'harlow & finch', 'Harlow', 'aerospace', 'call', '.', ',']
+
+@st.composite
+def operator_words(draw):
+    return ' '.join(_trap(draw, w) for w in draw(st.lists(st.sampled_from(OPERATOR_BITS), max_size=8)))
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(operator_words())
+def test_segment_names_operator_shortcut(op):
+    "A name the operator says (the regex, in any case, also with `ſ`, `K`, `İ`, `ı` for `s`, `k`, `i`) is dropped, and only such a name."
+    expected = tuple(n for n in _segment_names([SAID]) if not re.search(rf'\b{re.escape(n)}\b', op, re.I))
+    assert _segment_names([SAID], op) == expected, op
+
+
 # ---- CSV: `csv_text` joins the fields itself; its bytes are `to_csv`'s
 import pandas as pd
 from teum_cxdo.output import csv_text, CSV_OPTIONS
