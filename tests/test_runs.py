@@ -39,8 +39,10 @@ def test_output_does_not_depend_on_workers_or_batch_size(tmp_path):
     src = corpus(tmp_path); (src / 'zz_bad.txt').write_bytes(b'\x00\x01')
     run_corpus(src, tmp_path / 'a', workers=1, progress=False, batch=1)
     run_corpus(src, tmp_path / 'b', workers=2, progress=False, batch=2)
-    assert tables(tmp_path / 'a') == tables(tmp_path / 'b')
-    assert (tmp_path / 'a' / 'errors.csv').read_bytes() == (tmp_path / 'b' / 'errors.csv').read_bytes()
+    c = run_corpus(src, tmp_path / 'c', workers=2, progress=False)              # the default: batches by size
+    assert tables(tmp_path / 'a') == tables(tmp_path / 'b') == tables(tmp_path / 'c')
+    assert (tmp_path / 'a' / 'errors.csv').read_bytes() == (tmp_path / 'b' / 'errors.csv').read_bytes() == (tmp_path / 'c' / 'errors.csv').read_bytes()
+    assert c['batches'] == c['files'] == 6   # fewer files than four batches per worker: each file is a batch
     one = analyze_text((FIX / 'bullet_call.txt').read_text(encoding='utf-8'), doc_id='000_bullet_call')['sentences']
     assert (pd.read_csv(tmp_path / 'a' / 'sentences.csv').doc_id == '000_bullet_call').sum() == len(one)   # every sentence, once
 

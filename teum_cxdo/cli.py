@@ -179,7 +179,7 @@ def _add_steps(sub):
 def _add_run_options(s, scheduler_help:str):
     "The options a corpus run takes: workers, batch, scheduler, scorers, quiet."
     s.add_argument('--workers', type=_positive, default=None, help='processes or Dask workers (default: all cores)')
-    s.add_argument('--batch', type=_positive, default=None, help='files per task (default: up to 32, the last ones smaller)')
+    s.add_argument('--batch', type=_positive, default=None, help='files per task (default: about 2 MiB of text each, the last ones smaller)')
     s.add_argument('--scheduler', default='processes', metavar='S', help=scheduler_help)
     s.add_argument('--scorers', metavar='S,…', help=_SCORERS)
     s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
