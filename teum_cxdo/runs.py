@@ -241,10 +241,10 @@ def _batches(files:list, # the input files, sorted
     "`files` cut in order into lists of `batch` files, or by default of about `BATCH_BYTES` each, the last ones smaller (see above)."
     if batch: return [files[i:i + batch] for i in range(0, len(files), batch)]
     w = np.full(len(files), BATCH_BYTES / BATCH_FILES) if sizes is None else np.maximum(np.asarray(sizes, dtype=float), 1.0)
-    cum = np.concatenate([[0.0], np.cumsum(w)])
-    full, out, i = min(BATCH_BYTES, cum[-1] / (4 * max(1, workers))), [], 0
+    cum, n = np.concatenate([[0.0], np.cumsum(w)]), max(1, workers)
+    full, out, i = min(BATCH_BYTES, cum[-1] / (4 * n)), [], 0
     while i < len(files):
-        cap = max(full / 8, min(full, (cum[-1] - cum[i]) / (2 * max(1, workers))))   # at most half a round of what is left per worker
+        cap = max(full / 8, min(full, (cum[-1] - cum[i]) / (2 * n)))   # at most half a round of what is left per worker
         k = max(i + 1, int(np.searchsorted(cum, cum[i] + cap, 'right')) - 1)      # the files that fit in `cap`, at least one
         out.append(files[i:k]); i = k
     return out
